@@ -1,0 +1,68 @@
+// A dialect driver: Inspector + DiffHooks + PlanApplier over one connection.
+// The CLI and the dev-database logic see only this interface.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "base/url.h"
+#include "db/conn.h"
+#include "diff/differ.h"
+#include "plan/plan.h"
+#include "schema/changes.h"
+#include "schema/schema.h"
+#include "spec/type_registry.h"
+
+namespace strata::dialect {
+
+struct InspectOptions {
+  std::vector<std::string> schemas;  // empty = all
+  std::vector<std::string> exclude;  // glob patterns: "t*", "s.t", "s.t.c"
+};
+
+enum class TxMode { kFile, kAll, kNone };
+
+struct ApplyOptions {
+  TxMode tx_mode = TxMode::kFile;
+};
+
+// What happened during an apply, statement by statement.
+struct ApplyReport {
+  std::vector<std::string> applied;
+  std::vector<std::string> pending;
+  std::string error_stmt;
+  std::string error;
+};
+
+class Driver {
+ public:
+  virtual ~Driver() = default;
+  virtual std::string Name() const = 0;  // "sqlite", "postgres", ...
+  // The schema the URL is bound to ("" = realm scope). SQLite: always "main".
+  virtual std::string BoundSchema() const = 0;
+
+  virtual Result<schema::Realm> InspectRealm(const InspectOptions& opts) = 0;
+  virtual Result<schema::Schema> InspectSchema(const std::string& name, const InspectOptions& opts) = 0;
+
+  virtual const diff::DiffHooks& Hooks() const = 0;
+  virtual const spec::TypeRegistry& Types() const = 0;
+
+  virtual Result<plan::Plan> PlanChanges(const schema::ChangeList& changes,
+                                         const plan::PlanOptions& opts) = 0;
+  // Executes the plan's statements. On failure the report says which
+  // statements ran; in a transaction everything is rolled back.
+  virtual Status ApplyPlan(const plan::Plan& p, const ApplyOptions& opts, ApplyReport* report) = 0;
+  // Runs a script of SQL statements (a schema file) on this database.
+  virtual Status ExecScript(const std::string& sql, const std::string& filename) = 0;
+  // Fails with a reason when the database has tables (dev databases must be clean).
+  virtual Status CheckClean() = 0;
+
+  virtual db::Conn& Conn() = 0;
+};
+
+// Opens a driver for a URL. Implemented in the CLI layer's registry.
+using Opener = Result<std::unique_ptr<Driver>> (*)(const Url& url);
+
+}  // namespace strata::dialect

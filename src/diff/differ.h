@@ -1,0 +1,54 @@
+// The one generic differ. Dialects tune it through DiffHooks: how types,
+// defaults and expressions compare, and what a table looks like normalized.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "base/status.h"
+#include "schema/changes.h"
+
+namespace strata::diff {
+
+class DiffHooks {
+ public:
+  virtual ~DiffHooks() = default;
+  // Brings a table into canonical form before comparing (drop options that
+  // equal the server default, canonical type spellings, ...).
+  virtual void NormalizeTable(schema::Table& t) const { (void)t; }
+  virtual bool TypesEqual(const schema::Type& a, const schema::Type& b) const;
+  virtual bool DefaultsEqual(const std::optional<schema::Expr>& a,
+                             const std::optional<schema::Expr>& b) const;
+  // Check expressions, index expressions, WHERE predicates, generated columns.
+  virtual bool ExprEqual(const std::string& a, const std::string& b) const;
+  virtual bool ViewDefEqual(const std::string& a, const std::string& b) const;
+  virtual bool TriggerDefEqual(const std::string& a, const std::string& b) const;
+  // Column options (auto_increment, collate, ...) that differ in meaning.
+  virtual bool ColumnOptionsEqual(const schema::Column& a, const schema::Column& b) const;
+  // Index options (type, include, ...).
+  virtual bool IndexOptionsEqual(const schema::Index& a, const schema::Index& b) const;
+  // Table-level option value; an absent option is passed as "".
+  virtual bool TableOptionEqual(const std::string& key, const std::string& a,
+                                const std::string& b) const;
+};
+
+struct DiffOptions {
+  // Atlas `diff { skip { drop_table = true ... } }` keys to filter out.
+  std::set<std::string> skip;
+};
+
+// Realm diff: schemas added/dropped/modified, then their contents.
+Result<schema::ChangeList> DiffRealm(const schema::Realm& from, const schema::Realm& to,
+                                     const DiffHooks& hooks, const DiffOptions& opts = {});
+// Schema diff: the two schemas' names are ignored.
+Result<schema::ChangeList> DiffSchema(const schema::Schema& from, const schema::Schema& to,
+                                      const DiffHooks& hooks, const DiffOptions& opts = {});
+// Table diff: the list of changes inside one table (empty when equal).
+std::vector<schema::TableChange> DiffTable(const schema::Table& from, const schema::Table& to,
+                                           const DiffHooks& hooks);
+
+// Canonical text of a SQL expression for comparison: whitespace collapsed,
+// redundant outer parentheses removed, keywords outside quotes upper-cased.
+std::string CanonicalExpr(const std::string& e);
+
+}  // namespace strata::diff
