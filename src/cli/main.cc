@@ -1,2 +1,3 @@
-#include <cstdio>
-int main() { std::puts("strata: under construction"); return 0; }
+#include "cli/app.h"
+
+int main(int argc, char** argv) { return strata::cli::Run(argc, argv); }

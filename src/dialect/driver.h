@@ -2,6 +2,7 @@
 // The CLI and the dev-database logic see only this interface.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ enum class TxMode { kFile, kAll, kNone };
 
 struct ApplyOptions {
   TxMode tx_mode = TxMode::kFile;
+  // Set by a signal handler; checked between statements. When it becomes
+  // true the apply stops, rolls back what it can, and fails with kAborted.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 // What happened during an apply, statement by statement.

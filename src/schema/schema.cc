@@ -32,6 +32,15 @@ void Options::Erase(const std::string& key) {
     }
 }
 
+bool Options::operator==(const Options& o) const {
+  if (items_.size() != o.items_.size()) return false;
+  for (const auto& [k, v] : items_) {
+    const std::string* ov = o.Find(k);
+    if (ov == nullptr || *ov != v) return false;
+  }
+  return true;
+}
+
 std::string ReferenceActionSQL(ReferenceAction a) {
   switch (a) {
     case ReferenceAction::kNone: return "";

@@ -25,7 +25,8 @@ class Options {
   void Erase(const std::string& key);
   const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
   bool empty() const { return items_.empty(); }
-  bool operator==(const Options& o) const = default;
+  // Order-insensitive: options are a set of key/value pairs.
+  bool operator==(const Options& o) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> items_;

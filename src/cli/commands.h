@@ -1,0 +1,51 @@
+// The CLI commands, each taking a plain options struct so that only app.cc
+// sees the flag parser. Each returns a Status; app.cc prints "Error: ...".
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace strata::cli {
+
+struct GlobalOptions {
+  std::string config;
+  std::string env;
+  std::vector<std::string> vars;
+};
+
+struct InspectOptions {
+  std::string url, dev_url, format;
+  std::vector<std::string> schemas, exclude;
+};
+
+struct ApplyOptions {
+  std::string url, dev_url, format, tx_mode = "file";
+  std::vector<std::string> to, schemas, exclude;
+  bool dry_run = false, auto_approve = false;
+};
+
+struct DiffOptions {
+  std::vector<std::string> from, to, schemas, exclude;
+  std::string dev_url, format;
+};
+
+struct CleanOptions {
+  std::string url;
+  bool auto_approve = false;
+};
+
+struct FmtOptions {
+  std::vector<std::string> paths;
+};
+
+Status SchemaInspect(const GlobalOptions& g, const InspectOptions& o, std::ostream& out);
+Status SchemaApply(const GlobalOptions& g, const ApplyOptions& o, std::ostream& out);
+Status SchemaDiff(const GlobalOptions& g, const DiffOptions& o, std::ostream& out);
+Status SchemaClean(const GlobalOptions& g, const CleanOptions& o, std::ostream& out);
+Status SchemaFmt(const FmtOptions& o, std::ostream& out);
+Status Version(std::ostream& out);
+
+}  // namespace strata::cli

@@ -1,0 +1,35 @@
+#include "cli/drivers.h"
+
+#include "base/strings.h"
+#include "dialect/sqlite/driver.h"
+#include "dialect/sqlite/spec.h"
+
+namespace strata::cli {
+
+bool IsDatabaseScheme(const std::string& scheme) {
+  return scheme != "file" && scheme != "env" && scheme != "mem" && scheme != "atlas" && scheme != "ent";
+}
+
+Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url) {
+  auto url = Url::Parse(raw_url);
+  if (!url.ok()) return url.status();
+  const std::string& s = url->scheme;
+  if (s == "sqlite" || s == "sqlite3") {
+    auto d = dialect::sqlite::OpenDriver(*url);
+    if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
+    return d;
+  }
+  if (s == "postgres" || s == "postgresql" || s == "mysql" || s == "mysql+unix" || s == "mariadb" ||
+      s == "maria" || s == "mariadb+unix" || s == "maria+unix" || s == "clickhouse") {
+    return Unsupported("driver " + GoQuote(s) + " is not available in this build yet (URL " +
+                       url->Redacted() + ")");
+  }
+  return InvalidArgument("unknown driver " + GoQuote(s) + ". See: https://atlasgo.io/url");
+}
+
+Result<const spec::DialectSpec*> SpecFor(const std::string& driver_name) {
+  if (driver_name == "sqlite") return &dialect::sqlite::SqliteSpec();
+  return Unsupported("no HCL schema support for driver " + GoQuote(driver_name));
+}
+
+}  // namespace strata::cli

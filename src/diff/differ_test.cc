@@ -1,0 +1,211 @@
+#include "diff/differ.h"
+
+#include <gtest/gtest.h>
+
+namespace strata::diff {
+namespace {
+
+using namespace schema;  // NOLINT
+
+Column Col(const std::string& name, const std::string& type, bool null = false) {
+  Column c;
+  c.name = name;
+  c.type.raw = type;
+  c.type.name = type;
+  c.nullable = null;
+  return c;
+}
+
+Table Users() {
+  Table t;
+  t.name = "users";
+  t.schema = "main";
+  t.columns = {Col("id", "int"), Col("name", "text", true)};
+  Index pk;
+  pk.parts.push_back(IndexPart{"id"});
+  t.primary_key = pk;
+  return t;
+}
+
+Schema Main(std::vector<Table> tables) {
+  Schema s;
+  s.name = "main";
+  s.tables = std::move(tables);
+  return s;
+}
+
+const DiffHooks kHooks;
+
+TEST(CanonicalExpr, IgnoresSpacingCaseAndOuterParens) {
+  EXPECT_EQ(CanonicalExpr("((a  >  0))"), CanonicalExpr("a > 0"));
+  EXPECT_EQ(CanonicalExpr("lower( name )"), CanonicalExpr("LOWER(name)"));
+  EXPECT_NE(CanonicalExpr("a > 0"), CanonicalExpr("a >= 0"));
+  // Quoted text is kept byte for byte.
+  EXPECT_NE(CanonicalExpr("x = 'A'"), CanonicalExpr("x = 'a'"));
+  // "(a) + (b)" is not wrapped as a whole.
+  EXPECT_EQ(CanonicalExpr("(a) + (b)"), "(A)+(B)");
+}
+
+TEST(DiffSchema, EqualSchemasGiveNoChanges) {
+  auto changes = DiffSchema(Main({Users()}), Main({Users()}), kHooks);
+  ASSERT_TRUE(changes.ok());
+  EXPECT_TRUE(changes->empty());
+}
+
+TEST(DiffSchema, AddAndDropTables) {
+  Table posts = Users();
+  posts.name = "posts";
+  auto changes = DiffSchema(Main({Users()}), Main({posts}), kHooks);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropTable>((*changes)[0]));
+  EXPECT_TRUE(std::holds_alternative<AddTable>((*changes)[1]));
+  EXPECT_TRUE(IsDestructive((*changes)[0]));
+  EXPECT_FALSE(IsDestructive((*changes)[1]));
+}
+
+TEST(DiffTable, ColumnChangesCarryKinds) {
+  Table from = Users(), to = Users();
+  to.columns[1].nullable = false;
+  to.columns[1].type = Type{"varchar(10)", "varchar", {"10"}};
+  to.columns[1].default_value = Expr{Expr::Kind::kLiteral, "'x'"};
+  to.columns.push_back(Col("age", "int", true));
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 2u);
+  const auto* m = std::get_if<ModifyColumn>(&tc[0]);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, kChangeNull | kChangeType | kChangeDefault);
+  EXPECT_TRUE(std::holds_alternative<AddColumn>(tc[1]));
+  EXPECT_TRUE(IsDestructive(tc[0]));  // a type change can lose data
+}
+
+TEST(DiffTable, DropColumnIsDestructiveUnlessVirtual) {
+  Table from = Users(), to = Users();
+  from.columns.push_back(Col("v", "int"));
+  from.columns.back().generated = GeneratedExpr{"id * 2", "VIRTUAL"};
+  from.columns.push_back(Col("s", "int"));
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 2u);
+  EXPECT_FALSE(IsDestructive(tc[0]));
+  EXPECT_TRUE(IsDestructive(tc[1]));
+}
+
+TEST(DiffTable, IndexesMatchByNameAndImplicitByShape) {
+  Table from = Users(), to = Users();
+  Index auto_idx;
+  auto_idx.name = "sqlite_autoindex_users_1";
+  auto_idx.unique = true;
+  auto_idx.implicit = true;
+  auto_idx.parts.push_back(IndexPart{"name"});
+  from.indexes.push_back(auto_idx);
+  Index named = auto_idx;
+  named.name = "users_name";
+  named.implicit = false;
+  to.indexes.push_back(named);
+  EXPECT_TRUE(DiffTable(from, to, kHooks).empty());
+
+  to.indexes[0].where = "name <> ''";
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropIndex>(tc[0]));
+  EXPECT_TRUE(std::holds_alternative<AddIndex>(tc[1]));
+}
+
+TEST(DiffTable, ModifyIndexKinds) {
+  Table from = Users(), to = Users();
+  Index i;
+  i.name = "i";
+  i.parts.push_back(IndexPart{"name"});
+  from.indexes.push_back(i);
+  i.unique = true;
+  i.parts[0].desc = true;
+  to.indexes.push_back(i);
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 1u);
+  EXPECT_EQ(std::get<ModifyIndex>(tc[0]).kind, kChangeUnique | kChangeParts);
+}
+
+TEST(DiffTable, ForeignKeysNoActionEqualsNone) {
+  Table from = Users(), to = Users();
+  ForeignKey fk;
+  fk.symbol = "fk";
+  fk.columns = {"id"};
+  fk.ref_table = "other";
+  fk.ref_columns = {"id"};
+  from.foreign_keys.push_back(fk);
+  fk.on_delete = ReferenceAction::kNoAction;
+  to.foreign_keys.push_back(fk);
+  EXPECT_TRUE(DiffTable(from, to, kHooks).empty());
+  to.foreign_keys[0].on_delete = ReferenceAction::kCascade;
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 1u);
+  EXPECT_EQ(std::get<ModifyForeignKey>(tc[0]).kind, kChangeDeleteAction);
+}
+
+TEST(DiffTable, ChecksMatchByNameOrExpression) {
+  Table from = Users(), to = Users();
+  from.checks.push_back(Check{"", "(id > 0)"});
+  to.checks.push_back(Check{"", "id > 0"});
+  EXPECT_TRUE(DiffTable(from, to, kHooks).empty());
+  to.checks[0].expr = "id > 1";
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropCheck>(tc[0]));
+  EXPECT_TRUE(std::holds_alternative<AddCheck>(tc[1]));
+}
+
+TEST(DiffTable, TableOptions) {
+  Table from = Users(), to = Users();
+  to.options.Set("strict", "true");
+  auto tc = DiffTable(from, to, kHooks);
+  ASSERT_EQ(tc.size(), 1u);
+  const auto& a = std::get<ModifyTableAttr>(tc[0]);
+  EXPECT_EQ(a.key, "strict");
+  EXPECT_EQ(a.to, "true");
+}
+
+TEST(DiffRealm, SkipPolicyRemovesChanges) {
+  Realm from, to;
+  from.schemas.push_back(Main({Users()}));
+  to.schemas.push_back(Main({}));
+  DiffOptions opts;
+  opts.skip = {"drop_table"};
+  auto changes = DiffRealm(from, to, kHooks, opts);
+  ASSERT_TRUE(changes.ok());
+  EXPECT_TRUE(changes->empty());
+  auto all = DiffRealm(from, to, kHooks);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 1u);
+}
+
+TEST(DiffRealm, NewSchemaBringsItsTables) {
+  Realm from, to;
+  to.schemas.push_back(Main({Users()}));
+  auto changes = DiffRealm(from, to, kHooks);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<AddSchema>((*changes)[0]));
+  EXPECT_TRUE(std::holds_alternative<AddTable>((*changes)[1]));
+}
+
+TEST(DiffSchema, ViewsAndTriggers) {
+  Schema from = Main({Users()}), to = Main({Users()});
+  View v;
+  v.name = "v";
+  v.schema = "main";
+  v.def = "SELECT id FROM users";
+  from.views.push_back(v);
+  v.def = "select   id from users;";
+  to.views.push_back(v);
+  auto same = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(same.ok());
+  EXPECT_TRUE(same->empty());
+  to.views[0].def = "SELECT id, name FROM users";
+  auto changed = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(changed.ok());
+  ASSERT_EQ(changed->size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<ModifyView>((*changed)[0]));
+}
+
+}  // namespace
+}  // namespace strata::diff

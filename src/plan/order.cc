@@ -1,0 +1,184 @@
+// Orders changes by phase, then by dependencies inside each phase:
+//   1. drop triggers, drop views (dependents first)
+//   2. schema creation and schema attributes
+//   3. table creation (referenced tables first), table modifications
+//   4. view creation/modification (after what they select from), triggers
+//   5. table drops (referencing tables first), schema drops
+// Inside a phase, a change waits for the changes it depends on; otherwise
+// input order is kept (Kahn's algorithm with a min-heap on input position).
+#include "plan/order.h"
+
+#include <cctype>
+#include <map>
+#include <queue>
+#include <set>
+
+namespace strata::plan {
+namespace {
+
+using namespace schema;  // NOLINT
+
+int Phase(const Change& c) {
+  if (std::holds_alternative<DropTrigger>(c) || std::holds_alternative<DropView>(c)) return 0;
+  if (std::holds_alternative<AddSchema>(c) || std::holds_alternative<ModifySchemaAttr>(c)) return 1;
+  if (std::holds_alternative<AddTable>(c) || std::holds_alternative<ModifyTable>(c) ||
+      std::holds_alternative<RenameTable>(c))
+    return 2;
+  if (std::holds_alternative<AddView>(c) || std::holds_alternative<ModifyView>(c) ||
+      std::holds_alternative<AddTrigger>(c) || std::holds_alternative<ModifyTrigger>(c))
+    return 3;
+  if (std::holds_alternative<DropTable>(c)) return 4;
+  return 5;  // DropSchema
+}
+
+std::string Key(const std::string& schema, const std::string& name) { return schema + "\x1f" + name; }
+
+// Lower-cased identifier-ish words of a SQL text, to find the tables and
+// views a definition mentions.
+std::set<std::string> Words(const std::string& sql) {
+  std::set<std::string> out;
+  std::string cur;
+  for (char c : sql) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      out.insert(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.insert(cur);
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The objects a change creates or touches, and the objects it needs.
+struct Node {
+  std::vector<std::string> provides;  // "t:<key>", "v:<key>", "s:<name>"
+  std::vector<std::string> needs;
+};
+
+Node Describe(const Change& c) {
+  Node n;
+  auto table_needs = [&](const Table& t) {
+    n.needs.push_back("s:" + t.schema);
+    for (const auto& fk : t.foreign_keys) {
+      std::string rs = fk.ref_schema.empty() ? t.schema : fk.ref_schema;
+      if (fk.ref_table != t.name || rs != t.schema) n.needs.push_back("t:" + Key(rs, fk.ref_table));
+    }
+  };
+  auto words_needs = [&](const std::string& schema, const std::string& def, const std::string& self) {
+    n.needs.push_back("s:" + schema);
+    for (const auto& w : Words(def))
+      if (w != Lower(self)) n.needs.push_back("w:" + Key(schema, w));
+  };
+  if (const auto* a = std::get_if<AddSchema>(&c)) n.provides.push_back("s:" + a->s.name);
+  if (const auto* a = std::get_if<AddTable>(&c)) {
+    n.provides.push_back("t:" + Key(a->t.schema, a->t.name));
+    n.provides.push_back("w:" + Key(a->t.schema, Lower(a->t.name)));
+    table_needs(a->t);
+  }
+  if (const auto* m = std::get_if<ModifyTable>(&c)) {
+    n.provides.push_back("t:" + Key(m->to.schema, m->to.name));
+    n.provides.push_back("w:" + Key(m->to.schema, Lower(m->to.name)));
+    table_needs(m->to);
+  }
+  if (const auto* r = std::get_if<RenameTable>(&c)) {
+    n.provides.push_back("t:" + Key(r->to.schema, r->to.name));
+    n.provides.push_back("w:" + Key(r->to.schema, Lower(r->to.name)));
+  }
+  if (const auto* a = std::get_if<AddView>(&c)) {
+    n.provides.push_back("w:" + Key(a->v.schema, Lower(a->v.name)));
+    words_needs(a->v.schema, a->v.def, a->v.name);
+  }
+  if (const auto* m = std::get_if<ModifyView>(&c)) {
+    n.provides.push_back("w:" + Key(m->to.schema, Lower(m->to.name)));
+    words_needs(m->to.schema, m->to.def, m->to.name);
+  }
+  if (const auto* a = std::get_if<AddTrigger>(&c)) words_needs(a->t.schema, a->t.def, a->t.name);
+  if (const auto* m = std::get_if<ModifyTrigger>(&c)) words_needs(m->to.schema, m->to.def, m->to.name);
+  // Drops: a dropped object "needs" its dependents to go first, which we
+  // express by providing the names of what it references, reversed below.
+  if (const auto* d = std::get_if<DropTable>(&c)) {
+    n.provides.push_back("t:" + Key(d->t.schema, d->t.name));
+    table_needs(d->t);
+  }
+  if (const auto* d = std::get_if<DropView>(&c)) {
+    n.provides.push_back("w:" + Key(d->v.schema, Lower(d->v.name)));
+    words_needs(d->v.schema, d->v.def, d->v.name);
+  }
+  return n;
+}
+
+bool IsDrop(const Change& c) {
+  return std::holds_alternative<DropTable>(c) || std::holds_alternative<DropView>(c) ||
+         std::holds_alternative<DropTrigger>(c) || std::holds_alternative<DropSchema>(c);
+}
+
+// Sorts one phase. For creations an edge runs provider -> consumer; for
+// drops it is reversed (consumers are dropped before what they use).
+std::vector<size_t> SortPhase(const ChangeList& all, const std::vector<size_t>& idx) {
+  std::vector<Node> nodes;
+  std::map<std::string, std::vector<size_t>> providers;
+  for (size_t i = 0; i < idx.size(); ++i) {
+    nodes.push_back(Describe(all[idx[i]]));
+    for (const auto& p : nodes.back().provides) providers[p].push_back(i);
+  }
+  std::vector<std::vector<size_t>> out_edges(idx.size());
+  std::vector<int> indeg(idx.size(), 0);
+  for (size_t i = 0; i < idx.size(); ++i) {
+    std::set<size_t> seen;
+    for (const auto& need : nodes[i].needs) {
+      auto it = providers.find(need);
+      if (it == providers.end()) continue;
+      for (size_t j : it->second) {
+        if (j == i || !seen.insert(j).second) continue;
+        bool drop = IsDrop(all[idx[i]]);
+        size_t from = drop ? i : j, to = drop ? j : i;
+        out_edges[from].push_back(to);
+        ++indeg[to];
+      }
+    }
+  }
+  std::priority_queue<size_t, std::vector<size_t>, std::greater<>> ready;
+  for (size_t i = 0; i < idx.size(); ++i)
+    if (indeg[i] == 0) ready.push(i);
+  std::vector<size_t> order;
+  std::vector<bool> done(idx.size(), false);
+  while (order.size() < idx.size()) {
+    if (ready.empty()) {
+      // A cycle: release the earliest remaining change and go on.
+      for (size_t i = 0; i < idx.size(); ++i)
+        if (!done[i]) {
+          indeg[i] = 0;
+          ready.push(i);
+          break;
+        }
+    }
+    size_t i = ready.top();
+    ready.pop();
+    if (done[i]) continue;
+    done[i] = true;
+    order.push_back(idx[i]);
+    for (size_t j : out_edges[i])
+      if (!done[j] && --indeg[j] == 0) ready.push(j);
+  }
+  return order;
+}
+
+}  // namespace
+
+ChangeList OrderChanges(ChangeList changes) {
+  std::vector<std::vector<size_t>> phases(6);
+  for (size_t i = 0; i < changes.size(); ++i) phases[Phase(changes[i])].push_back(i);
+  ChangeList out;
+  out.reserve(changes.size());
+  for (const auto& p : phases)
+    for (size_t i : SortPhase(changes, p)) out.push_back(std::move(changes[i]));
+  return out;
+}
+
+}  // namespace strata::plan

@@ -1,0 +1,97 @@
+// A dialect's HCL surface as data. The codec (decode.h / encode.h) is
+// generic: everything that differs between SQLite, MySQL and PostgreSQL
+// schema files — which extra attributes exist on which object, how their
+// values are spelled, which defaults inspection leaves out, which top-level
+// blocks are allowed — is listed here by each dialect (e.g.
+// dialect/sqlite/spec.cc), never coded into the codec.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "spec/type_registry.h"
+
+namespace strata::spec {
+
+// How an extra attribute's value is written in HCL and kept in the model's
+// Options bag (always as text).
+enum class AttrKind {
+  kBool,        // true/false                   -> "true" / "false"
+  kString,      // "text"                       -> text
+  kIdentifier,  // BTREE (bare word) or "BTREE" -> BTREE
+  kInt,         // 42                           -> "42"
+  kRawSQL,      // sql("expr") or "expr"        -> expr
+};
+
+// Where the encoder prints an extra attribute inside its block.
+enum class AttrPlacement {
+  // With the block's own attributes, after the built-in ones (e.g. a
+  // column's `auto_increment` follows `null`, `type`, `default`, `comment`).
+  kAttributes,
+  // After all child blocks. Atlas embeds some options as an anonymous
+  // resource, which hclwrite prints last (SQLite's `without_rowid`/`strict`).
+  kTrailing,
+};
+
+struct AttrSpec {
+  std::string hcl_name;    // attribute name in HCL: "without_rowid"
+  std::string option_key;  // key in the model's Options: "without_rowid"
+  AttrKind kind = AttrKind::kBool;
+  // The value the database assumes when the attribute is absent. Inspection
+  // omits it, and decoding does not store it, so "set to the default" and
+  // "not set" compare equal. Empty: every value is printed.
+  std::string default_value;
+  // For kIdentifier: the accepted values, upper-case ("BTREE", "HASH"). A
+  // value outside this list is accepted only as a quoted string. Empty: any.
+  std::vector<std::string> enum_values;
+  AttrPlacement placement = AttrPlacement::kAttributes;
+};
+
+// The objects that carry extra attributes.
+enum class ObjectKind {
+  kSchema,
+  kTable,
+  kColumn,
+  kIndex,
+  kIndexPart,
+  kForeignKey,
+  kCheck,
+  kView,
+};
+
+struct DialectSpec {
+  std::string name;                       // "sqlite"
+  const TypeRegistry* types = nullptr;    // column types (never null)
+
+  // Extra attributes per object kind, in the order the encoder prints them.
+  std::vector<AttrSpec> schema_attrs;
+  std::vector<AttrSpec> table_attrs;
+  std::vector<AttrSpec> column_attrs;
+  std::vector<AttrSpec> index_attrs;
+  std::vector<AttrSpec> index_part_attrs;
+  std::vector<AttrSpec> foreign_key_attrs;
+  std::vector<AttrSpec> check_attrs;
+  std::vector<AttrSpec> view_attrs;
+
+  // Generated columns: `as = "expr"` means default_generated_type; the
+  // block form accepts any of generated_types (as bare words or strings).
+  std::string default_generated_type = "VIRTUAL";
+  std::vector<std::string> generated_types = {"VIRTUAL", "STORED"};
+
+  // Index features shared by several dialects, kept as model fields.
+  bool partial_indexes = false;  // index `where = "pred"` -> Index::where
+
+  // Atlas Pro blocks this dialect accepts at the top level.
+  bool views = false;     // view "v" { schema, column, as, depends_on, comment }
+  bool triggers = false;  // trigger "t" { on, before|after|instead_of {...}, as }
+
+  // Returns the table for kind (never null).
+  const std::vector<AttrSpec>& Attrs(ObjectKind kind) const;
+  // The spec of an HCL attribute name for kind, or nullptr.
+  const AttrSpec* FindAttr(ObjectKind kind, const std::string& hcl_name) const;
+};
+
+// Printable name of a kind for error messages: "table", "index part", ...
+std::string ObjectKindName(ObjectKind kind);
+
+}  // namespace strata::spec
