@@ -136,9 +136,11 @@ Status SchemaApply(const GlobalOptions& g, const ApplyOptions& o, std::ostream& 
   ASSIGN_OR_RETURN(StateOptions so, MakeStateOptions(g, o.schemas, o.exclude));
   ASSIGN_OR_RETURN(Url u, Url::Parse(o.url));
   if (!IsDatabaseScheme(u.scheme)) return InvalidArgument("--url must be a database connection");
-  ASSIGN_OR_RETURN(auto target, OpenDatabase(o.url));
+  // Read the desired state first: a broken schema file must not touch (or
+  // even create) the target database.
   DevProvider dev(o.dev_url);
   ASSIGN_OR_RETURN(State desired, ReadState(o.to, dev, so));
+  ASSIGN_OR_RETURN(auto target, OpenDatabase(o.url));
   if (desired.driver != target->Name()) {
     return InvalidArgument("mismatched drivers: the desired state is " + GoQuote(desired.driver) +
                            " and the target database is " + GoQuote(target->Name()));

@@ -60,8 +60,8 @@ enum class ObjectKind {
 };
 
 struct DialectSpec {
-  std::string name;                       // "sqlite"
-  const TypeRegistry* types = nullptr;    // column types (never null)
+  std::string name;                     // "sqlite"
+  const TypeRegistry* types = nullptr;  // column types (never null)
 
   // Extra attributes per object kind, in the order the encoder prints them.
   std::vector<AttrSpec> schema_attrs;
@@ -82,8 +82,9 @@ struct DialectSpec {
   bool partial_indexes = false;  // index `where = "pred"` -> Index::where
 
   // Atlas Pro blocks this dialect accepts at the top level.
-  bool views = false;     // view "v" { schema, column, as, depends_on, comment }
-  bool triggers = false;  // trigger "t" { on, before|after|instead_of {...}, as }
+  bool views = false;               // view "v" { schema, column, as, depends_on, comment }
+  bool materialized_views = false;  // materialized "m" { ... } (same attributes)
+  bool triggers = false;            // trigger "t" { on, before|after|instead_of {...}, as }
 
   // Returns the table for kind (never null).
   const std::vector<AttrSpec>& Attrs(ObjectKind kind) const;

@@ -35,8 +35,8 @@ std::string Bool(bool b) { return b ? "true" : "false"; }
 
 // Enum-like values are bare words when they can be (`on_delete = CASCADE`).
 std::string IdentOrString(const std::string& v, const std::vector<std::string>& allowed) {
-  bool listed = allowed.empty() ||
-                std::find(allowed.begin(), allowed.end(), ToUpper(v)) != allowed.end();
+  bool listed =
+      allowed.empty() || std::find(allowed.begin(), allowed.end(), ToUpper(v)) != allowed.end();
   return listed && hcl::IsIdentifier(v) ? v : hcl::Quote(v);
 }
 
@@ -167,8 +167,8 @@ class Encoder {
   }
 
   void EncodeTable(const Schema& s, const Table& t, HclBody& root) {
-    HclBody& b = root.Block("table", Labels(realm_ && tables_q_.Qualified(s.name, t.name), s.name,
-                                            t.name));
+    HclBody& b =
+        root.Block("table", Labels(realm_ && tables_q_.Qualified(s.name, t.name), s.name, t.name));
     if (!s.name.empty()) b.Attr("schema", Ref("schema", {s.name}));
     if (!t.comment.empty()) b.Attr("comment", hcl::Quote(t.comment));
     EncodeExtra(d_.table_attrs, t.options, AttrPlacement::kAttributes, b);
@@ -217,7 +217,8 @@ class Encoder {
       b.Attr("columns", List(cols));
     }
     if (!idx.comment.empty()) b.Attr("comment", hcl::Quote(idx.comment));
-    if (!primary && d_.partial_indexes && !idx.where.empty()) b.Attr("where", hcl::Quote(idx.where));
+    if (!primary && d_.partial_indexes && !idx.where.empty())
+      b.Attr("where", hcl::Quote(idx.where));
     if (!primary) EncodeExtra(d_.index_attrs, idx.options, AttrPlacement::kAttributes, b);
     if (!columns_only) {
       for (const auto& p : idx.parts) {

@@ -38,7 +38,8 @@ void HclBody::Render(int depth, std::string* out) const {
     // end of the body) ends the run.
     size_t end = i;
     size_t width = 0;
-    while (end < items_.size() && !items_[end].body) width = std::max(width, items_[end++].name.size());
+    while (end < items_.size() && !items_[end].body)
+      width = std::max(width, items_[end++].name.size());
     for (; i < end; ++i) {
       const Item& a = items_[i];
       *out += indent + a.name + std::string(width - a.name.size(), ' ') + " = " + a.value + "\n";

@@ -73,7 +73,8 @@ std::optional<std::string> CanonicalNumber(const std::string& text) {
   std::string mant = s.substr(0, e);
   size_t dot = mant.find('.');
   std::string ip = mant.substr(0, dot), fp = dot == std::string::npos ? "" : mant.substr(dot + 1);
-  if ((ip.empty() && fp.empty()) || (!ip.empty() && !IsDigits(ip)) || (!fp.empty() && !IsDigits(fp)))
+  if ((ip.empty() && fp.empty()) || (!ip.empty() && !IsDigits(ip)) ||
+      (!fp.empty() && !IsDigits(fp)))
     return std::nullopt;
   if (e != std::string::npos) {
     std::string_view ex = std::string_view(s).substr(e + 1);
@@ -113,8 +114,8 @@ std::string DefinitionToHCL(const std::string& def) {
   // Atlas indents every line by two spaces under `<<-SQL`; the `<<-` form
   // strips that indentation again when the file is read.
   std::string out = "<<-SQL\n";
-  // Blank lines get the indentation too: `<<-` strips the smallest indent of
-  // all lines, so a bare empty line would disable the stripping.
+  // Blank lines are indented too, byte for byte as Atlas prints them (the
+  // decoder turns whitespace-only definition lines back into empty ones).
   for (const auto& l : lines) out += "  " + EscapeTemplate(l) + "\n";
   return out + "  SQL";
 }

@@ -130,7 +130,8 @@ std::string TypeRegistry::ToHCL(const schema::Type& t) const {
   if (!t.args.empty()) {
     std::vector<std::string> args;
     for (const auto& a : t.args) args.push_back(def->string_args ? GoQuote(a) : a);
-    s += "(" + Join(args, ", ") + ")";
+    // Atlas prints type arguments without spaces: decimal(10,2).
+    s += "(" + Join(args, ",") + ")";
   }
   return s;
 }
@@ -141,8 +142,11 @@ Result<schema::Type> TypeRegistry::FromHCL(const std::string& hcl_name,
   if (def == nullptr) def = Find(ReplaceAll(hcl_name, "_", " "));
   if (def == nullptr) return InvalidArgument("unknown type " + GoQuote(hcl_name));
   if (def->max_args >= 0 && static_cast<int>(args.size()) > def->max_args) {
-    return InvalidArgument("type " + GoQuote(hcl_name) + " takes at most " +
-                           std::to_string(def->max_args) + " arguments, got " +
+    std::string at_most = def->max_args == 0 ? "no arguments"
+                          : def->max_args == 1
+                              ? "at most 1 argument"
+                              : "at most " + std::to_string(def->max_args) + " arguments";
+    return InvalidArgument("type " + GoQuote(hcl_name) + " takes " + at_most + ", got " +
                            std::to_string(args.size()));
   }
   schema::Type t;

@@ -113,10 +113,10 @@ std::string LineDiff(const std::string& want, const std::string& got) {
     if (i < n && j < m && a[i] == b[j]) {
       lines.push_back("  " + a[i++]);
       ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      lines.push_back("+ " + b[j++]);
-    } else {
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       lines.push_back("- " + a[i++]);
+    } else {
+      lines.push_back("+ " + b[j++]);
     }
   }
   std::string out = "--- want\n+++ got\n";
@@ -138,8 +138,8 @@ std::string LineDiff(const std::string& want, const std::string& got) {
 
 // --------------------------------------------------------------------------- process execution
 struct Output {
-  int status = 0;      // exit status, valid when signal == 0
-  int signal = 0;      // terminating signal, 0 if the process exited
+  int status = 0;  // exit status, valid when signal == 0
+  int signal = 0;  // terminating signal, 0 if the process exited
   bool timed_out = false;
   std::string out, err;
 };
@@ -158,7 +158,7 @@ std::string Resolve(const std::string& prog, const Env& env, const fs::path& cwd
 }
 
 Output Spawn(const std::vector<std::string>& argv, const Env& env, const fs::path& cwd,
-           const fs::path& out_dir, int timeout_s) {
+             const fs::path& out_dir, int timeout_s) {
   const fs::path out_path = out_dir / "stdout", err_path = out_dir / "stderr";
   std::vector<std::string> env_strs;
   for (const auto& [k, v] : env) env_strs.push_back(k + "=" + v);
@@ -187,7 +187,7 @@ Output Spawn(const std::vector<std::string>& argv, const Env& env, const fs::pat
   Output res;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
   int wstatus = 0;
-  for (int sleep_ms = 1;; sleep_ms = std::min(sleep_ms * 2, 50)) {
+  for (int sleep_ms = 1;; sleep_ms = std::min(sleep_ms * 2, 10)) {
     if (waitpid(pid, &wstatus, WNOHANG) == pid) break;
     if (std::chrono::steady_clock::now() > deadline) {
       kill(-pid, SIGKILL);
@@ -207,6 +207,7 @@ Output Spawn(const std::vector<std::string>& argv, const Env& env, const fs::pat
 // --------------------------------------------------------------------------- scripts
 struct Failure {
   std::string msg;
+  int line = 0;  // script line, 0 if none
 };
 struct Skip {
   std::string reason;
@@ -231,7 +232,7 @@ class Script {
     for (const auto& f : ar_.files) {
       fs::path rel = fs::path(f.name).lexically_normal();
       if (rel.is_absolute() || rel.string().starts_with(".."))
-        throw Failure{display_ + ": section name escapes $WORK: " + f.name};
+        throw Failure{"section name escapes $WORK: " + f.name};
       WriteFile(work_ / rel, f.data);
     }
     out_dir_ = root;
@@ -265,13 +266,13 @@ class Script {
     std::string m = display_ + ":" + std::to_string(line_) + ": " + text_ + "\n" + msg + "\n";
     if (show_output && last_) {
       m += "> " + last_cmd_ + "\n";
-      m += last_->signal     ? "[killed by signal " + std::to_string(last_->signal) + "]\n"
+      m += last_->signal      ? "[killed by signal " + std::to_string(last_->signal) + "]\n"
            : last_->timed_out ? "[timed out]\n"
-                               : "[exit status " + std::to_string(last_->status) + "]\n";
+                              : "[exit status " + std::to_string(last_->status) + "]\n";
       m += "[stdout]\n" + last_->out + (last_->out.ends_with('\n') || last_->out.empty() ? "" : "\n");
       m += "[stderr]\n" + last_->err;
     }
-    throw Failure{m};
+    throw Failure{m, line_};
   }
 
   std::string Lookup(const std::string& name) const {
@@ -284,8 +285,8 @@ class Script {
   std::vector<std::string> Split(const std::string& s) const {
     std::vector<std::string> words;
     std::string cur;
-    bool in_word = false;
-    auto expand = [&](size_t& i) {  // s[i] == '$'
+    bool in_word = false, quoted = false;  // an unquoted word that expands to nothing is dropped
+    auto expand = [&](size_t& i) {         // s[i] == '$'
       size_t j = i + 1;
       std::string name;
       if (j < s.size() && s[j] == '{') {
@@ -304,24 +305,32 @@ class Script {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
       if (c == ' ' || c == '\t') {
-        if (in_word) words.push_back(std::move(cur)), cur.clear(), in_word = false;
+        if (in_word && (quoted || !cur.empty())) words.push_back(std::move(cur));
+        cur.clear(), in_word = quoted = false;
         continue;
       }
       in_word = true;
+      if (c == '\'' || c == '"') quoted = true;
       if (c == '\'') {
         for (++i;; ++i) {
           if (i >= s.size()) Fail("unterminated single quote");
-          if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == '\'') cur += s[++i];
-          else if (s[i] == '\'') break;
-          else cur += s[i];
+          if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == '\'')
+            cur += s[++i];
+          else if (s[i] == '\'')
+            break;
+          else
+            cur += s[i];
         }
       } else if (c == '"') {
         for (++i;; ++i) {
           if (i >= s.size()) Fail("unterminated double quote");
           if (s[i] == '"') break;
-          if (s[i] == '\\' && i + 1 < s.size() && (s[i + 1] == '"' || s[i + 1] == '\\')) cur += s[++i];
-          else if (s[i] == '$') expand(i);
-          else cur += s[i];
+          if (s[i] == '\\' && i + 1 < s.size() && (s[i + 1] == '"' || s[i + 1] == '\\'))
+            cur += s[++i];
+          else if (s[i] == '$')
+            expand(i);
+          else
+            cur += s[i];
         }
       } else if (c == '$') {
         expand(i);
@@ -329,7 +338,7 @@ class Script {
         cur += c;
       }
     }
-    if (in_word) words.push_back(std::move(cur));
+    if (in_word && (quoted || !cur.empty())) words.push_back(std::move(cur));
     return words;
   }
 
@@ -347,6 +356,13 @@ class Script {
     return which == "stdout" ? last_->out : last_->err;
   }
 
+  // The last command's stdout/stderr, or the file NAME in $WORK.
+  std::string Content(const std::string& name) {
+    if (name == "stdout" || name == "stderr") return Stream(name);
+    if (!fs::is_regular_file(work_ / name)) Fail("no such file: " + name);
+    return ReadFile(work_ / name);
+  }
+
   void Exec(const std::string& line) {
     auto args = Split(line);
     bool negate = false;
@@ -361,7 +377,8 @@ class Script {
     if (cmd == "exec") {
       want_args(1, SIZE_MAX, true);
       if (args[0] == "strata") {
-        if (access(strata_.c_str(), X_OK) != 0) Fail("strata binary not found: " + strata_ + " (set STRATA_BIN)");
+        if (access(strata_.c_str(), X_OK) != 0)
+          Fail("strata binary not found: " + strata_ + " (set STRATA_BIN)");
         args[0] = strata_;
       }
       RunProcess(args, negate);
@@ -382,22 +399,21 @@ class Script {
       if (!found && !negate) Fail("no match for `" + args[0] + "` in " + cmd, true);
     } else if (cmd == "cmp") {
       want_args(2, 2, false);
-      auto content = [&](const std::string& name) {
-        if (name == "stdout" || name == "stderr") return Stream(name);
-        fs::path p = work_ / name;
-        if (!fs::exists(p)) Fail("no such file: " + name);
-        return ReadFile(p);
-      };
-      std::string got = content(args[0]), want = content(args[1]);
+      std::string got = Content(args[0]), want = Content(args[1]);
       if (got == want) return;
       auto sec = std::find_if(ar_.files.begin(), ar_.files.end(), [&](auto& f) { return f.name == args[1]; });
-      if (Getenv("UPDATE_GOLDEN") == "1" && (args[0] == "stdout" || args[0] == "stderr") && sec != ar_.files.end()) {
+      if (Getenv("UPDATE_GOLDEN") == "1" && (args[0] == "stdout" || args[0] == "stderr") &&
+          sec != ar_.files.end()) {
         sec->data = got;
         WriteFile(work_ / args[1], got);
         golden_dirty_ = true;
         return;
       }
-      Fail(args[0] + " and " + args[1] + " differ:\n" + LineDiff(want, got), args[0] == "stdout" || args[0] == "stderr");
+      Fail(args[0] + " and " + args[1] + " differ:\n" + LineDiff(want, got),
+           args[0] == "stdout" || args[0] == "stderr");
+    } else if (cmd == "cp") {
+      want_args(2, 2, false);
+      WriteFile(work_ / args[1], Content(args[0]));
     } else if (cmd == "exists") {
       want_args(1, SIZE_MAX, true);
       for (const auto& a : args) {
@@ -437,7 +453,7 @@ class Script {
 class ScriptTest : public testing::Test {
  public:
   ScriptTest(fs::path file, std::string display, fs::path source_dir)
-      : script_(std::move(file), std::move(display), std::move(source_dir)) {}
+      : display_(display), script_(std::move(file), std::move(display), std::move(source_dir)) {}
 
   void TestBody() override {
     std::string tmpl = (fs::path(Getenv("TMPDIR", "/tmp")) / "strata-txtar-XXXXXX").string();
@@ -461,10 +477,12 @@ class ScriptTest : public testing::Test {
       fs::remove_all(root, ec);
     }
     if (skip) GTEST_SKIP() << skip->reason;
-    if (failure) FAIL() << failure->msg;
+    // reported at the script's own file and line, so editors and CI annotations point there
+    if (failure) ADD_FAILURE_AT(display_.c_str(), std::max(failure->line, 1)) << failure->msg;
   }
 
  private:
+  std::string display_;
   Script script_;
 };
 
@@ -475,8 +493,9 @@ std::string Sanitize(std::string s) {
   return s;
 }
 
-void RegisterScripts(const fs::path& root, const fs::path& source_dir) {
-  if (!fs::is_directory(root)) return;
+void RegisterScripts(const fs::path& root_dir, const fs::path& source_dir) {
+  if (!fs::is_directory(root_dir)) return;
+  const fs::path root = fs::absolute(root_dir).lexically_normal();
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(root))
     if (e.is_regular_file() && e.path().extension() == ".txtar") files.push_back(e.path());
@@ -486,7 +505,7 @@ void RegisterScripts(const fs::path& root, const fs::path& source_dir) {
     std::string suite = rel.has_parent_path() ? Sanitize(rel.parent_path().string()) : "cli";
     std::string name = Sanitize(f.stem().string());
     std::string display = f.lexically_relative(source_dir).string();
-    if (display.starts_with("..")) display = f.string();
+    if (display.empty() || display.starts_with("..")) display = f.string();
     testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, f.c_str(), 1,
                           [=]() -> testing::Test* { return new ScriptTest(f, display, source_dir); });
   }

@@ -17,13 +17,21 @@ const spec::DialectSpec& SqliteSpec() {
     // after the child blocks, WITHOUT ROWID first; inspection prints them
     // only when set.
     d.table_attrs = {
-        AttrSpec{"without_rowid", "without_rowid", AttrKind::kBool, "false", {},
+        AttrSpec{"without_rowid",
+                 "without_rowid",
+                 AttrKind::kBool,
+                 "false",
+                 {},
                  AttrPlacement::kTrailing},
         AttrSpec{"strict", "strict", AttrKind::kBool, "false", {}, AttrPlacement::kTrailing},
     };
     // `INTEGER PRIMARY KEY AUTOINCREMENT`; printed after `comment`.
     d.column_attrs = {
-        AttrSpec{"auto_increment", "auto_increment", AttrKind::kBool, "false", {},
+        AttrSpec{"auto_increment",
+                 "auto_increment",
+                 AttrKind::kBool,
+                 "false",
+                 {},
                  AttrPlacement::kAttributes},
     };
     // SQLite generated columns are VIRTUAL unless STORED is given.

@@ -2,10 +2,41 @@
 // common spellings SQLite accepts).
 #pragma once
 
+#include <string>
+
 #include "spec/type_registry.h"
 
 namespace strata::dialect::sqlite {
 
 const spec::TypeRegistry& SqliteTypes();
+
+// The family a declared type belongs to, as Atlas's sql/sqlite ParseType
+// assigns it. SQLite only knows type affinities, so Atlas (and Strata) treat
+// two types of the same family as the same type: int and integer are equal,
+// varchar(10) and varchar(20) too, text and blob are not.
+enum class TypeClass {
+  kBool,
+  kBinary,
+  kInteger,
+  kFloat,
+  kDecimal,
+  kString,
+  kJSON,
+  kTime,
+  kUUID,
+  kUserDefined,
+};
+
+TypeClass ClassOf(const schema::Type& t);
+
+// The type as Atlas prints it in DDL: the lower-cased base name without
+// arguments for known families ("varchar(255)" -> "varchar"), or the
+// declaration verbatim for user-defined types. An omitted type is "blob".
+std::string FormatType(const schema::Type& t);
+
+// Parses a declared column type (pragma_table_xinfo's `type`). An empty
+// declaration keeps raw "" and gets the name "blob", SQLite's affinity for
+// untyped columns and Atlas's reading of it.
+schema::Type ParseColumnType(const std::string& decl);
 
 }  // namespace strata::dialect::sqlite

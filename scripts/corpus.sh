@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# corpus.sh - fetch the real-world SQLite schemas listed in tests/corpus/corpus.list (idempotent).
+#
+#   scripts/corpus.sh [DEST]      DEST defaults to build/corpus
+#
+# For each entry, `apt-get download`s the Debian package (cached in DEST/debs), unpacks it with
+# `dpkg -x` and writes the schema to DEST/<name>.sql (decompressing .gz). DEST/MANIFEST records the
+# package version and the schema's sha256. Entries already present are skipped.
+set -euo pipefail
+LOG_TAG=corpus
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=scripts/lib.sh
+source "$here/lib.sh"
+
+list=$here/../tests/corpus/corpus.list
+dest=${1:-$here/../build/corpus}
+mkdir -p "$dest/debs" "$dest/pkgs"
+dest=$(cd "$dest" && pwd)
+manifest=$dest/MANIFEST
+touch "$manifest"
+
+# apt-get download needs the package lists; a fresh machine may not have them yet
+has_candidate() { [[ "$(apt-cache policy "$1" 2>/dev/null)" == *"Candidate: "[!\(]* ]]; }
+ensure_candidate() {
+  if ! has_candidate "$1"; then
+    log "no candidate for $1 in the apt lists: running apt-get update"
+    as_root apt-get -o DPkg::Lock::Timeout=600 -q update >/dev/null
+  fi
+  has_candidate "$1" || die "package $1 is not available"
+}
+
+# fetch PKG: download (once) and unpack into $dest/pkgs/PKG; prints the .deb path
+fetch() {
+  local pkg=$1 deb sandbox=()
+  deb=$(find "$dest/debs" -maxdepth 1 -name "${pkg}_*.deb" | head -1)
+  if [ -z "$deb" ]; then
+    ensure_candidate "$pkg"
+    # as root, apt drops to the _apt user for downloads unless told otherwise
+    if is_root; then sandbox=(-o APT::Sandbox::User=root); fi
+    (cd "$dest/debs" && apt-get "${sandbox[@]}" -q download "$pkg" >/dev/null) || die "apt-get download $pkg failed"
+    deb=$(find "$dest/debs" -maxdepth 1 -name "${pkg}_*.deb" | head -1)
+    [ -n "$deb" ] || die "apt-get download $pkg left no .deb"
+  fi
+  if [ ! -d "$dest/pkgs/$pkg" ]; then
+    dpkg -x "$deb" "$dest/pkgs/$pkg.tmp"
+    mv "$dest/pkgs/$pkg.tmp" "$dest/pkgs/$pkg"
+  fi
+  printf '%s\n' "$deb"
+}
+
+t0=$(now)
+fetched=0
+while read -r name pkg path; do
+  case "$name" in '' | '#'*) continue ;; esac
+  out=$dest/$name.sql
+  if [ -s "$out" ] && grep -q "^$name " "$manifest"; then continue; fi
+  deb=$(fetch "$pkg")
+  src=$dest/pkgs/$pkg/$path
+  [ -f "$src" ] || die "$pkg has no $path"
+  case "$src" in
+    *.gz) gzip -dc "$src" >"$out.tmp" ;;
+    *) cp "$src" "$out.tmp" ;;
+  esac
+  mv "$out.tmp" "$out"
+  sed -i "/^$name /d" "$manifest"
+  printf '%s %s %s %s %s\n' "$name" "$pkg" "$(dpkg-deb -f "$deb" Version)" \
+    "$(sha256sum "$out" | cut -c1-16)" "$path" >>"$manifest"
+  fetched=$((fetched + 1))
+done <"$list"
+sort -o "$manifest" "$manifest"
+log "$fetched fetched, $(wc -l <"$manifest") schemas in $dest ($(elapsed "$t0")s)"
