@@ -92,6 +92,18 @@ int Run(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     std::cout << app.help("", CLI::AppFormatMode::All);
     return 0;
+  } catch (const CLI::ExtrasError& e) {
+    // Atlas (cobra) wording: "unknown flag: --x" / "unknown command "x"".
+    std::string msg = e.what();
+    size_t colon = msg.find(": ");
+    std::string extra = colon == std::string::npos ? "" : msg.substr(colon + 2);
+    extra = extra.substr(0, extra.find(' '));
+    if (!extra.empty() && extra[0] == '-') {
+      std::cerr << "Error: unknown flag: " << RedactSecrets(extra) << "\n";
+    } else {
+      std::cerr << "Error: unknown command \"" << RedactSecrets(extra) << "\" for \"strata\"\n";
+    }
+    return 1;
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
       app.exit(e);

@@ -36,7 +36,7 @@ ordered_json PartsJSON(const std::vector<schema::IndexPart>& parts) {
 
 }  // namespace
 
-std::string RealmJSON(const schema::Realm& r, const std::string& indent) {
+std::string RealmJSON(const schema::Realm& r, const spec::TypeRegistry& types, const std::string& indent) {
   ordered_json root = ordered_json::object();
   ordered_json schemas = ordered_json::array();
   for (const auto& s : r.schemas) {
@@ -51,7 +51,7 @@ std::string RealmJSON(const schema::Realm& r, const std::string& indent) {
         for (const auto& c : t.columns) {
           ordered_json jc = ordered_json::object();
           jc["name"] = c.name;
-          jc["type"] = c.type.raw;
+          jc["type"] = types.ToSQL(c.type);
           if (c.nullable) jc["null"] = true;
           if (!c.comment.empty()) jc["comment"] = c.comment;
           if (c.options.Has("charset")) jc["charset"] = c.options.Get("charset");

@@ -11,7 +11,7 @@
 namespace strata::cli {
 
 // `{{ json . }}` of schema inspect (Atlas's shape).
-std::string RealmJSON(const schema::Realm& r, const std::string& indent);
+std::string RealmJSON(const schema::Realm& r, const spec::TypeRegistry& types, const std::string& indent);
 // `{{ mermaid . }}`: an erDiagram of tables, columns and foreign keys.
 std::string RealmMermaid(const schema::Realm& r);
 // `{{ sql . }}`: the CREATE statements of the whole state.

@@ -105,7 +105,7 @@ Status SchemaInspect(const GlobalOptions& g, const InspectOptions& o, std::ostre
          return spec::EncodeRealm(st.realm, *sp);
        }},
       {"json", [&](const std::vector<std::string>& a) -> Result<std::string> {
-         return RealmJSON(st.realm, a.empty() ? "" : a.back());
+         return RealmJSON(st.realm, *sp->types, a.empty() ? "" : a.back());
        }},
       {"mermaid", [&](const std::vector<std::string>&) -> Result<std::string> { return RealmMermaid(st.realm); }},
       {"sql", [&](const std::vector<std::string>& a) -> Result<std::string> {

@@ -12,24 +12,24 @@
 namespace strata::hcl {
 
 enum class ExprKind {
-  kLiteral,        // number, bool, null, or a literal template part
-  kTemplate,       // "a ${b} c", heredocs
-  kTemplateWrap,   // "${x}": a template that is a single interpolation
-  kTemplateIf,     // %{ if c }..%{ else }..%{ endif }, inside a template
-  kTemplateFor,    // %{ for k, v in c }..%{ endfor }, inside a template
-  kVariable,       // a root identifier: foo
-  kGetAttr,        // x.name
-  kIndex,          // x[key], x.0 (legacy)
-  kSplat,          // x[*].a, x.*.a
-  kAnonSymbol,     // the element placeholder inside a splat
-  kCall,           // f(a, b...)
-  kTuple,          // [a, b]
-  kObject,         // { k = v }
-  kFor,            // [for ..] or {for ..}
-  kUnary,          // -x, !x
-  kBinary,         // a + b
-  kConditional,    // c ? a : b
-  kParens,         // (x)
+  kLiteral,       // number, bool, null, or a literal template part
+  kTemplate,      // "a ${b} c", heredocs
+  kTemplateWrap,  // "${x}": a template that is a single interpolation
+  kTemplateIf,    // %{ if c }..%{ else }..%{ endif }, inside a template
+  kTemplateFor,   // %{ for k, v in c }..%{ endfor }, inside a template
+  kVariable,      // a root identifier: foo
+  kGetAttr,       // x.name
+  kIndex,         // x[key], x.0 (legacy)
+  kSplat,         // x[*].a, x.*.a
+  kAnonSymbol,    // the element placeholder inside a splat
+  kCall,          // f(a, b...)
+  kTuple,         // [a, b]
+  kObject,        // { k = v }
+  kFor,           // [for ..] or {for ..}
+  kUnary,         // -x, !x
+  kBinary,        // a + b
+  kConditional,   // c ? a : b
+  kParens,        // (x)
 };
 
 enum class Operator {
@@ -121,7 +121,7 @@ struct IndexExpr : Expr {
 struct SplatExpr : Expr {
   SplatExpr() : Expr(ExprKind::kSplat) {}
   ExprPtr source;
-  ExprPtr each;  // evaluated per element, relative to an AnonSymbolExpr
+  ExprPtr each;       // evaluated per element, relative to an AnonSymbolExpr
   bool full = false;  // [*] rather than .*
 };
 
@@ -199,7 +199,7 @@ struct Body;
 struct AttributeNode {
   std::string name;
   ExprPtr expr;
-  SourceRange range;       // name through the end of the expression
+  SourceRange range;  // name through the end of the expression
   SourceRange name_range;
 };
 
@@ -208,7 +208,7 @@ struct BlockNode {
   std::vector<std::string> labels;
   std::vector<SourceRange> label_ranges;
   std::unique_ptr<Body> body;
-  SourceRange range;       // type and labels (the header)
+  SourceRange range;  // type and labels (the header)
   SourceRange type_range;
   SourceRange open_brace_range;
   SourceRange close_brace_range;

@@ -85,7 +85,9 @@ class DocumentEvaluator {
     EvalConfig c;
     c.functions = &functions_;
     c.symbolic = opts_.symbolic;
-    c.resolve_local = [this](const std::string& name, const SourceRange& r) { return ResolveLocal(name, r); };
+    c.resolve_local = [this](const std::string& name, const SourceRange& r) {
+      return ResolveLocal(name, r);
+    };
     c.resolve_all_locals = [this](const SourceRange& r) { return ResolveAllLocals(r); };
     return c;
   }
@@ -155,9 +157,9 @@ class DocumentEvaluator {
       if (attr.name == "type") {
         auto t = ParseTypeExpr(*attr.expr);
         if (!t.ok())
-          return ErrorAt(attr.expr->range, "invalid type \"" + SourceText(attr.expr->range) +
-                                               "\" for variable \"" + name +
-                                               "\". Valid types are: string, number, bool, list, map, or set");
+          return ErrorAt(attr.expr->range,
+                         "invalid type \"" + SourceText(attr.expr->range) + "\" for variable \"" +
+                             name + "\". Valid types are: string, number, bool, list, map, or set");
         type = std::move(t).value();
       } else if (attr.name == "default") {
         default_attr = &attr;
@@ -221,10 +223,14 @@ class DocumentEvaluator {
       return ErrorAt(r, "Unknown local", "There is no local value named \"" + name + "\".");
     LocalDef& def = it->second;
     switch (def.state) {
-      case LocalDef::State::kDone: return def.value;
-      case LocalDef::State::kFailed: return AlreadyReported();
-      case LocalDef::State::kInProgress: return ErrorAt(r, "cyclic reference to \"local." + name + "\"");
-      case LocalDef::State::kPending: break;
+      case LocalDef::State::kDone:
+        return def.value;
+      case LocalDef::State::kFailed:
+        return AlreadyReported();
+      case LocalDef::State::kInProgress:
+        return ErrorAt(r, "cyclic reference to \"local." + name + "\"");
+      case LocalDef::State::kPending:
+        break;
     }
     def.state = LocalDef::State::kInProgress;
     SourceRange saved = current_;
@@ -269,11 +275,13 @@ class DocumentEvaluator {
       if (&attr == skip) continue;
       if (auto a = EvalAttribute(attr, scope)) b.attributes.push_back(std::move(*a));
     }
-    for (const auto& child : node.body->blocks) b.blocks.push_back(EvalBlock(child, scope, nullptr));
+    for (const auto& child : node.body->blocks)
+      b.blocks.push_back(EvalBlock(child, scope, nullptr));
     return b;
   }
 
-  void ExpandForEach(const BlockNode& block, const AttributeNode& for_each, std::vector<Block>* out) {
+  void ExpandForEach(const BlockNode& block, const AttributeNode& for_each,
+                     std::vector<Block>* out) {
     auto coll = evaluator_.Eval(*for_each.expr, root_);
     if (!coll.ok()) {
       Record(coll.status());

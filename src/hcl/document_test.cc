@@ -80,7 +80,8 @@ TEST(DocumentTest, VariablesWithDefaultsAndInputs) {
       "variable \"tenant\" {\n  type    = string\n  default = \"acme\"\n}\n"
       "variable \"tags\" {\n  type    = map(string)\n  default = { a = 1 }\n}\n"
       "variable \"anything\" {\n  default = [1, \"x\"]\n}\n"
-      "out = [var.name, var.port + 1, var.flags, var.enabled, var.tenant, var.tags, var.anything]\n",
+      "out = [var.name, var.port + 1, var.flags, var.enabled, var.tenant, var.tags, "
+      "var.anything]\n",
       opts);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ASSERT_EQ(doc->blocks.size(), 0u);  // variable blocks are consumed
@@ -122,14 +123,16 @@ TEST(DocumentTest, VariableErrors) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(), "main.hcl:1:1: variable \"n\": a number is required");
   auto type = Eval("variable \"t\" {\n  type = strin\n}\n");
-  EXPECT_EQ(type.status().message(),
-            "main.hcl:2:10: invalid type \"strin\" for variable \"t\". Valid types are: string, number, "
-            "bool, list, map, or set");
+  EXPECT_EQ(
+      type.status().message(),
+      "main.hcl:2:10: invalid type \"strin\" for variable \"t\". Valid types are: string, number, "
+      "bool, list, map, or set");
   auto undeclared = Eval("a = var.nope\n");
   EXPECT_THAT(undeclared.status().message(), HasSubstr("Reference to undeclared input variable"));
   auto extra = Eval("variable \"v\" {\n  default = 1\n  validation {}\n  foo = 2\n}\n");
   EXPECT_THAT(extra.status().message(), HasSubstr("Unsupported block type"));
-  EXPECT_THAT(extra.status().message(), HasSubstr("Unsupported argument: An argument named \"foo\""));
+  EXPECT_THAT(extra.status().message(),
+              HasSubstr("Unsupported argument: An argument named \"foo\""));
   auto inputs_for_undeclared = EvalOptions{};
   inputs_for_undeclared.inputs["unused"] = Value::String("x");
   EXPECT_TRUE(Eval("a = 1\n", inputs_for_undeclared).ok());
@@ -173,7 +176,8 @@ TEST(DocumentTest, BrokenLocalIsReportedOnce) {
 TEST(DocumentTest, ForEachOverSetMapAndList) {
   auto doc = Eval(
       "locals {\n  tenants = [\"b\", \"a\"]\n}\n"
-      "schema \"s\" {\n  for_each = toset(local.tenants)\n  name = each.value\n  key = each.key\n}\n"
+      "schema \"s\" {\n  for_each = toset(local.tenants)\n  name = each.value\n  key = "
+      "each.key\n}\n"
       "table \"t\" {\n  for_each = { x = 1, w = 2 }\n  name = \"${each.key}_${each.value}\"\n"
       "  column \"c\" { comment = each.key }\n}\n"
       "view \"v\" {\n  for_each = [\"p\", \"q\"]\n  idx = each.key\n  val = each.value\n}\n");
@@ -195,7 +199,8 @@ TEST(DocumentTest, ForEachErrors) {
   auto bad = Eval("schema \"s\" {\n  for_each = \"x\"\n}\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(),
-            "main.hcl:2:14: Invalid for_each argument: for_each does not support string type; a set, a list, "
+            "main.hcl:2:14: Invalid for_each argument: for_each does not support string type; a "
+            "set, a list, "
             "a map or an object is required.");
   auto each_outside = Eval("x = each.value\n", EvalOptions{{}, {}, {}, /*symbolic=*/false, "."});
   EXPECT_THAT(each_outside.status().message(), HasSubstr("Unknown variable"));

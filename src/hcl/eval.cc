@@ -21,8 +21,9 @@ Result<std::vector<Element>> Iterate(const Value& coll, const SourceRange& r, co
   std::vector<Element> out;
   switch (coll.kind()) {
     case Value::Kind::kNull:
-      return ErrorAt(r, "Iteration over null value",
-                     std::string("A null value cannot be used as the collection in a ") + what + ".");
+      return ErrorAt(
+          r, "Iteration over null value",
+          std::string("A null value cannot be used as the collection in a ") + what + ".");
     case Value::Kind::kList:
       for (size_t i = 0; i < coll.items().size(); ++i) {
         const Value& v = coll.items()[i];
@@ -38,20 +39,22 @@ Result<std::vector<Element>> Iterate(const Value& coll, const SourceRange& r, co
     }
     default:
       return ErrorAt(r, "Iteration over non-iterable value",
-                     "A value of type " + coll.TypeName() + " cannot be used as the collection in a " +
-                         what + ".");
+                     "A value of type " + coll.TypeName() +
+                         " cannot be used as the collection in a " + what + ".");
   }
 }
 
 Result<std::string> InterpolationString(const Value& v, const SourceRange& r) {
   if (v.is_null())
-    return ErrorAt(r, "Invalid template interpolation value",
-                   "The expression result is null. Cannot include a null value in a string template.");
+    return ErrorAt(
+        r, "Invalid template interpolation value",
+        "The expression result is null. Cannot include a null value in a string template.");
   auto s = ToStringValue(v);
   if (!s.ok()) {
-    std::string what = v.kind() == Value::Kind::kRef    ? "a reference (" + v.ToHCL() + ")"
-                       : v.kind() == Value::Kind::kCall ? "a call of an unknown function (" + v.ToHCL() + ")"
-                                                        : "a value of type " + v.TypeName();
+    std::string what = v.kind() == Value::Kind::kRef ? "a reference (" + v.ToHCL() + ")"
+                       : v.kind() == Value::Kind::kCall
+                           ? "a call of an unknown function (" + v.ToHCL() + ")"
+                           : "a value of type " + v.TypeName();
     return ErrorAt(r, "Invalid template interpolation value",
                    "Cannot include " + what + " in a string template: string required.");
   }
@@ -63,7 +66,9 @@ Result<bool> Condition(const Value& v, const SourceRange& r, const char* what) {
     return ErrorAt(r, std::string("Null ") + what,
                    "The condition value is null. Conditions must either be true or false.");
   auto b = ToBoolValue(v);
-  if (!b.ok()) return ErrorAt(r, std::string("Incorrect ") + what + " type", "The condition expression must be of type bool.");
+  if (!b.ok())
+    return ErrorAt(r, std::string("Incorrect ") + what + " type",
+                   "The condition expression must be of type bool.");
   return b->bool_value();
 }
 
@@ -79,28 +84,37 @@ const Value* Scope::Lookup(const std::string& name) const {
 
 Result<Value> Evaluator::Eval(const Expr& e, const Scope& scope) const {
   switch (e.kind) {
-    case ExprKind::kLiteral: return e.As<LiteralExpr>().value;
+    case ExprKind::kLiteral:
+      return e.As<LiteralExpr>().value;
     case ExprKind::kTemplate: {
       ASSIGN_OR_RETURN(std::string s, EvalTemplateParts(e.As<TemplateExpr>(), scope));
       return Value::String(std::move(s));
     }
-    case ExprKind::kTemplateWrap: return Eval(*e.As<TemplateWrapExpr>().wrapped, scope);
+    case ExprKind::kTemplateWrap:
+      return Eval(*e.As<TemplateWrapExpr>().wrapped, scope);
     case ExprKind::kTemplateIf:
     case ExprKind::kTemplateFor: {
       std::string out;
       RETURN_IF_ERROR(AppendTemplatePart(e, scope, &out));
       return Value::String(std::move(out));
     }
-    case ExprKind::kVariable: return EvalVariable(e.As<VariableExpr>(), scope);
-    case ExprKind::kGetAttr: return EvalGetAttr(e.As<GetAttrExpr>(), scope);
-    case ExprKind::kIndex: return EvalIndex(e.As<IndexExpr>(), scope);
-    case ExprKind::kSplat: return EvalSplat(e.As<SplatExpr>(), scope);
+    case ExprKind::kVariable:
+      return EvalVariable(e.As<VariableExpr>(), scope);
+    case ExprKind::kGetAttr:
+      return EvalGetAttr(e.As<GetAttrExpr>(), scope);
+    case ExprKind::kIndex:
+      return EvalIndex(e.As<IndexExpr>(), scope);
+    case ExprKind::kSplat:
+      return EvalSplat(e.As<SplatExpr>(), scope);
     case ExprKind::kAnonSymbol: {
       const Value* v = scope.Lookup(kSplatItem);
-      if (v == nullptr) return ErrorAt(e.range, "Invalid splat", "A splat item is only valid inside a splat expression.");
+      if (v == nullptr)
+        return ErrorAt(e.range, "Invalid splat",
+                       "A splat item is only valid inside a splat expression.");
       return *v;
     }
-    case ExprKind::kCall: return EvalCall(e.As<CallExpr>(), scope);
+    case ExprKind::kCall:
+      return EvalCall(e.As<CallExpr>(), scope);
     case ExprKind::kTuple: {
       ValueList items;
       for (const auto& item : e.As<TupleExpr>().items) {
@@ -109,12 +123,18 @@ Result<Value> Evaluator::Eval(const Expr& e, const Scope& scope) const {
       }
       return Value::List(std::move(items));
     }
-    case ExprKind::kObject: return EvalObject(e.As<ObjectExpr>(), scope);
-    case ExprKind::kFor: return EvalFor(e.As<ForExpr>(), scope);
-    case ExprKind::kUnary: return EvalUnary(e.As<UnaryExpr>(), scope);
-    case ExprKind::kBinary: return EvalBinary(e.As<BinaryExpr>(), scope);
-    case ExprKind::kConditional: return EvalConditional(e.As<ConditionalExpr>(), scope);
-    case ExprKind::kParens: return Eval(*e.As<ParensExpr>().inner, scope);
+    case ExprKind::kObject:
+      return EvalObject(e.As<ObjectExpr>(), scope);
+    case ExprKind::kFor:
+      return EvalFor(e.As<ForExpr>(), scope);
+    case ExprKind::kUnary:
+      return EvalUnary(e.As<UnaryExpr>(), scope);
+    case ExprKind::kBinary:
+      return EvalBinary(e.As<BinaryExpr>(), scope);
+    case ExprKind::kConditional:
+      return EvalConditional(e.As<ConditionalExpr>(), scope);
+    case ExprKind::kParens:
+      return Eval(*e.As<ParensExpr>().inner, scope);
   }
   return Internal("unknown expression kind");
 }
@@ -130,7 +150,8 @@ Result<Value> Evaluator::EvalGetAttr(const GetAttrExpr& e, const Scope& scope) c
   if (e.object->kind == ExprKind::kVariable) {
     const std::string& root = e.object->As<VariableExpr>().name;
     bool shadowed = scope.Lookup(root) != nullptr;
-    if (root == "local" && config_.resolve_local && !shadowed) return config_.resolve_local(e.name, e.range);
+    if (root == "local" && config_.resolve_local && !shadowed)
+      return config_.resolve_local(e.name, e.range);
     if (root == "var" && shadowed) {
       const Value* vars = scope.Lookup(root);
       if (vars->kind() == Value::Kind::kObject && vars->Field(e.name) == nullptr)
@@ -170,17 +191,20 @@ Result<Value> Evaluator::EvalSplat(const SplatExpr& e, const Scope& scope) const
 Result<Value> Evaluator::EvalTryCan(const CallExpr& e, const Scope& scope) const {
   if (e.name == "can") {
     if (e.args.size() != 1)
-      return ErrorAt(e.range, e.args.empty() ? "Not enough function arguments" : "Too many function arguments",
-                     "Function \"can\" expects 1 argument(s).");
+      return ErrorAt(
+          e.range, e.args.empty() ? "Not enough function arguments" : "Too many function arguments",
+          "Function \"can\" expects 1 argument(s).");
     return Value::Bool(Eval(*e.args[0], scope).ok());
   }
   if (e.args.empty())
-    return ErrorAt(e.range, "Not enough function arguments", "Function \"try\" expects at least 1 argument(s).");
+    return ErrorAt(e.range, "Not enough function arguments",
+                   "Function \"try\" expects at least 1 argument(s).");
   std::vector<std::string> errors;
   for (const auto& arg : e.args) {
     auto v = Eval(*arg, scope);
     if (v.ok()) return v;
-    errors.push_back(IsAlreadyReported(v.status()) ? "(error reported above)" : v.status().message());
+    errors.push_back(IsAlreadyReported(v.status()) ? "(error reported above)"
+                                                   : v.status().message());
   }
   std::string detail = "Call to function \"try\" failed: no expression succeeded: ";
   for (size_t i = 0; i < errors.size(); ++i) detail += (i ? "; " : "") + errors[i];
@@ -199,8 +223,9 @@ Result<Value> Evaluator::EvalCall(const CallExpr& e, const Scope& scope) const {
     ASSIGN_OR_RETURN(Value v, Eval(*e.args[i], scope));
     if (e.expand_final && i + 1 == e.args.size()) {
       if (v.kind() != Value::Kind::kList)
-        return ErrorAt(e.args[i]->range, "Invalid expanding argument value",
-                       "The expanding argument (indicated by ...) must be of a tuple, list, or set type.");
+        return ErrorAt(
+            e.args[i]->range, "Invalid expanding argument value",
+            "The expanding argument (indicated by ...) must be of a tuple, list, or set type.");
       for (const auto& item : v.items()) args.push_back(item);
     } else {
       args.push_back(std::move(v));
@@ -208,7 +233,8 @@ Result<Value> Evaluator::EvalCall(const CallExpr& e, const Scope& scope) const {
   }
   if (def == nullptr) {
     if (config_.symbolic) return Value::Call(e.name, std::move(args));
-    return ErrorAt(e.name_range, "Call to unknown function", "There is no function named \"" + e.name + "\".");
+    return ErrorAt(e.name_range, "Call to unknown function",
+                   "There is no function named \"" + e.name + "\".");
   }
   int n = static_cast<int>(args.size());
   if (n < def->min_args) {
@@ -225,7 +251,8 @@ Result<Value> Evaluator::EvalCall(const CallExpr& e, const Scope& scope) const {
   if (!result.ok()) {
     std::string msg = result.status().message();
     if (!msg.empty() && msg.back() != '.') msg += ".";
-    return ErrorAt(e.range, "Error in function call", "Call to function \"" + e.name + "\" failed: " + msg);
+    return ErrorAt(e.range, "Error in function call",
+                   "Call to function \"" + e.name + "\" failed: " + msg);
   }
   return result;
 }
@@ -238,13 +265,17 @@ Result<Value> Evaluator::EvalObject(const ObjectExpr& e, const Scope& scope) con
       key = item.literal_key;
     } else {
       ASSIGN_OR_RETURN(Value k, Eval(*item.key, scope));
-      if (k.is_null()) return ErrorAt(item.key->range, "Null value as key", "Can't use a null value as a key.");
+      if (k.is_null())
+        return ErrorAt(item.key->range, "Null value as key", "Can't use a null value as a key.");
       auto s = ToStringValue(k);
-      if (!s.ok()) return ErrorAt(item.key->range, "Incorrect key type", "Can't use this value as a key: string required.");
+      if (!s.ok())
+        return ErrorAt(item.key->range, "Incorrect key type",
+                       "Can't use this value as a key: string required.");
       key = *s;
     }
     ASSIGN_OR_RETURN(Value v, Eval(*item.value, scope));
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key; });
+    auto it =
+        std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key; });
     if (it != fields.end()) {
       it->second = std::move(v);  // the last definition wins, as in cty
     } else {
@@ -256,7 +287,8 @@ Result<Value> Evaluator::EvalObject(const ObjectExpr& e, const Scope& scope) con
 
 Result<Value> Evaluator::EvalFor(const ForExpr& e, const Scope& scope) const {
   ASSIGN_OR_RETURN(Value coll, Eval(*e.collection, scope));
-  ASSIGN_OR_RETURN(std::vector<Element> elems, Iterate(coll, e.collection->range, "'for' expression"));
+  ASSIGN_OR_RETURN(std::vector<Element> elems,
+                   Iterate(coll, e.collection->range, "'for' expression"));
   ValueList tuple;
   ValueMap object;
   for (auto& el : elems) {
@@ -266,10 +298,12 @@ Result<Value> Evaluator::EvalFor(const ForExpr& e, const Scope& scope) const {
     if (e.condition) {
       ASSIGN_OR_RETURN(Value c, Eval(*e.condition, inner));
       if (c.is_null())
-        return ErrorAt(e.condition->range, "Invalid 'for' condition", "The value of the 'if' clause must not be null.");
+        return ErrorAt(e.condition->range, "Invalid 'for' condition",
+                       "The value of the 'if' clause must not be null.");
       auto b = ToBoolValue(c);
       if (!b.ok())
-        return ErrorAt(e.condition->range, "Invalid 'for' condition", "The 'if' clause value is invalid: bool required.");
+        return ErrorAt(e.condition->range, "Invalid 'for' condition",
+                       "The 'if' clause value is invalid: bool required.");
       if (!b->bool_value()) continue;
     }
     if (!e.object) {
@@ -279,12 +313,15 @@ Result<Value> Evaluator::EvalFor(const ForExpr& e, const Scope& scope) const {
     }
     ASSIGN_OR_RETURN(Value k, Eval(*e.key, inner));
     if (k.is_null())
-      return ErrorAt(e.key->range, "Invalid object key", "Key expression in 'for' expression must not produce a null value.");
+      return ErrorAt(e.key->range, "Invalid object key",
+                     "Key expression in 'for' expression must not produce a null value.");
     auto ks = ToStringValue(k);
     if (!ks.ok())
-      return ErrorAt(e.key->range, "Invalid object key", "The key expression produced an invalid result: string required.");
+      return ErrorAt(e.key->range, "Invalid object key",
+                     "The key expression produced an invalid result: string required.");
     ASSIGN_OR_RETURN(Value v, Eval(*e.value, inner));
-    auto it = std::find_if(object.begin(), object.end(), [&](const auto& f) { return f.first == *ks; });
+    auto it =
+        std::find_if(object.begin(), object.end(), [&](const auto& f) { return f.first == *ks; });
     if (e.group) {
       if (it == object.end()) {
         object.emplace_back(*ks, Value::List({std::move(v)}));
@@ -296,10 +333,11 @@ Result<Value> Evaluator::EvalFor(const ForExpr& e, const Scope& scope) const {
       continue;
     }
     if (it != object.end())
-      return ErrorAt(e.key->range, "Duplicate object key",
-                     "Two different items produced the key \"" + *ks +
-                         "\" in this 'for' expression. If duplicates are expected, use the ellipsis "
-                         "(...) after the value expression to enable grouping by key.");
+      return ErrorAt(
+          e.key->range, "Duplicate object key",
+          "Two different items produced the key \"" + *ks +
+              "\" in this 'for' expression. If duplicates are expected, use the ellipsis "
+              "(...) after the value expression to enable grouping by key.");
     object.emplace_back(*ks, std::move(v));
   }
   if (e.object) return Value::Object(std::move(object));
@@ -315,8 +353,7 @@ Result<Value> Evaluator::EvalBinary(const BinaryExpr& e, const Scope& scope) con
   ASSIGN_OR_RETURN(Value lhs, Eval(*e.lhs, scope));
   if (e.op == Operator::kAnd || e.op == Operator::kOr) {
     // Short-circuit: `x != null && x.y` must not evaluate x.y when x is null.
-    if (lhs.kind() == Value::Kind::kBool && lhs.bool_value() == (e.op == Operator::kOr))
-      return lhs;
+    if (lhs.kind() == Value::Kind::kBool && lhs.bool_value() == (e.op == Operator::kOr)) return lhs;
   }
   ASSIGN_OR_RETURN(Value rhs, Eval(*e.rhs, scope));
   return ApplyBinary(e.op, lhs, rhs, e.range);
@@ -356,7 +393,8 @@ Status Evaluator::AppendTemplatePart(const Expr& part, const Scope& scope, std::
     case ExprKind::kTemplateFor: {
       const auto& n = part.As<TemplateForExpr>();
       ASSIGN_OR_RETURN(Value coll, Eval(*n.collection, scope));
-      ASSIGN_OR_RETURN(std::vector<Element> elems, Iterate(coll, n.collection->range, "'for' directive"));
+      ASSIGN_OR_RETURN(std::vector<Element> elems,
+                       Iterate(coll, n.collection->range, "'for' directive"));
       for (auto& el : elems) {
         Scope inner(&scope);
         if (!n.key_var.empty()) inner.Set(n.key_var, el.key);
@@ -366,7 +404,8 @@ Status Evaluator::AppendTemplatePart(const Expr& part, const Scope& scope, std::
       }
       return Status::Ok();
     }
-    default: break;
+    default:
+      break;
   }
   ASSIGN_OR_RETURN(Value v, Eval(part, scope));
   ASSIGN_OR_RETURN(std::string s, InterpolationString(v, part.range));

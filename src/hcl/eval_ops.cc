@@ -17,7 +17,9 @@ Status ErrorAt(const SourceRange& r, const std::string& summary, const std::stri
 }
 
 Status AlreadyReported() { return Status(Code::kAborted, ""); }
-bool IsAlreadyReported(const Status& s) { return s.code() == Code::kAborted && s.message().empty(); }
+bool IsAlreadyReported(const Status& s) {
+  return s.code() == Code::kAborted && s.message().empty();
+}
 
 namespace {
 
@@ -28,14 +30,18 @@ bool IsSymbolic(const Value& v) {
 
 std::string DescribeSymbolic(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::kRef: return "a reference (" + v.ToHCL() + ")";
-    case Value::Kind::kCall: return "a call of an unknown function (" + v.ToHCL() + ")";
-    default: return "a raw SQL expression (" + v.ToHCL() + ")";
+    case Value::Kind::kRef:
+      return "a reference (" + v.ToHCL() + ")";
+    case Value::Kind::kCall:
+      return "a call of an unknown function (" + v.ToHCL() + ")";
+    default:
+      return "a raw SQL expression (" + v.ToHCL() + ")";
   }
 }
 
 Status OperandError(const SourceRange& r, const char* side, const std::string& why) {
-  return ErrorAt(r, "Invalid operand", std::string("Unsuitable value for ") + side + " operand: " + why + ".");
+  return ErrorAt(r, "Invalid operand",
+                 std::string("Unsuitable value for ") + side + " operand: " + why + ".");
 }
 
 Status DivideByZero(const SourceRange& r) {
@@ -65,21 +71,26 @@ Result<Value> Arithmetic(Operator op, const Value& a, const Value& b, const Sour
         if (*y == 0) return DivideByZero(r);
         if (*y == -1) return Value::NumberText("0");
         return Value::NumberText(std::to_string(*x % *y));
-      default: break;
+      default:
+        break;
     }
   }
   double p = a.number(), q = b.number();
   switch (op) {
-    case Operator::kAdd: return Value::Number(p + q);
-    case Operator::kSub: return Value::Number(p - q);
-    case Operator::kMul: return Value::Number(p * q);
+    case Operator::kAdd:
+      return Value::Number(p + q);
+    case Operator::kSub:
+      return Value::Number(p - q);
+    case Operator::kMul:
+      return Value::Number(p * q);
     case Operator::kDiv:
       if (q == 0) return DivideByZero(r);
       return Value::Number(p / q);
     case Operator::kMod:
       if (q == 0) return DivideByZero(r);
       return Value::Number(std::fmod(p, q));
-    default: return Internal("not an arithmetic operator");
+    default:
+      return Internal("not an arithmetic operator");
   }
 }
 
@@ -88,12 +99,16 @@ Result<Value> Arithmetic(Operator op, const Value& a, const Value& b, const Sour
 Result<Value> ApplyBinary(Operator op, const Value& lhs, const Value& rhs, const SourceRange& r) {
   std::string sym = OperatorSymbol(op);
   if (IsSymbolic(lhs))
-    return OperandError(r, "left", DescribeSymbolic(lhs) + " cannot be used with the \"" + sym + "\" operator");
+    return OperandError(
+        r, "left", DescribeSymbolic(lhs) + " cannot be used with the \"" + sym + "\" operator");
   if (IsSymbolic(rhs))
-    return OperandError(r, "right", DescribeSymbolic(rhs) + " cannot be used with the \"" + sym + "\" operator");
+    return OperandError(
+        r, "right", DescribeSymbolic(rhs) + " cannot be used with the \"" + sym + "\" operator");
   switch (op) {
-    case Operator::kEqual: return Value::Bool(lhs == rhs);
-    case Operator::kNotEqual: return Value::Bool(!(lhs == rhs));
+    case Operator::kEqual:
+      return Value::Bool(lhs == rhs);
+    case Operator::kNotEqual:
+      return Value::Bool(!(lhs == rhs));
     case Operator::kAnd:
     case Operator::kOr: {
       auto a = ToBoolValue(lhs);
@@ -104,18 +119,24 @@ Result<Value> ApplyBinary(Operator op, const Value& lhs, const Value& rhs, const
                                     : (a->bool_value() || b->bool_value());
       return Value::Bool(v);
     }
-    default: break;
+    default:
+      break;
   }
   auto a = ToNumberValue(lhs);
   if (!a.ok()) return OperandError(r, "left", "number required");
   auto b = ToNumberValue(rhs);
   if (!b.ok()) return OperandError(r, "right", "number required");
   switch (op) {
-    case Operator::kLess: return Value::Bool(CompareNumbers(*a, *b) < 0);
-    case Operator::kLessEq: return Value::Bool(CompareNumbers(*a, *b) <= 0);
-    case Operator::kGreater: return Value::Bool(CompareNumbers(*a, *b) > 0);
-    case Operator::kGreaterEq: return Value::Bool(CompareNumbers(*a, *b) >= 0);
-    default: return Arithmetic(op, *a, *b, r);
+    case Operator::kLess:
+      return Value::Bool(CompareNumbers(*a, *b) < 0);
+    case Operator::kLessEq:
+      return Value::Bool(CompareNumbers(*a, *b) <= 0);
+    case Operator::kGreater:
+      return Value::Bool(CompareNumbers(*a, *b) > 0);
+    case Operator::kGreaterEq:
+      return Value::Bool(CompareNumbers(*a, *b) >= 0);
+    default:
+      return Arithmetic(op, *a, *b, r);
   }
 }
 
@@ -127,11 +148,13 @@ Result<Value> ApplyUnary(Operator op, const Value& v, const SourceRange& r) {
                        " cannot be used with the \"" + sym + "\" operator.");
   if (op == Operator::kNot) {
     auto b = ToBoolValue(v);
-    if (!b.ok()) return ErrorAt(r, "Invalid operand", "Unsuitable value for unary operand: bool required.");
+    if (!b.ok())
+      return ErrorAt(r, "Invalid operand", "Unsuitable value for unary operand: bool required.");
     return Value::Bool(!b->bool_value());
   }
   auto n = ToNumberValue(v);
-  if (!n.ok()) return ErrorAt(r, "Invalid operand", "Unsuitable value for unary operand: number required.");
+  if (!n.ok())
+    return ErrorAt(r, "Invalid operand", "Unsuitable value for unary operand: number required.");
   const std::string& t = n->number_text();
   if (t == "0") return *n;
   if (t[0] == '-') return Value::NumberText(t.substr(1));
@@ -139,14 +162,18 @@ Result<Value> ApplyUnary(Operator op, const Value& v, const SourceRange& r) {
 }
 
 Result<Value> IndexValue(const Value& coll, const Value& key, const SourceRange& r) {
-  static const std::string kNoElement = "The given key does not identify an element in this collection value";
-  if (key.is_null()) return ErrorAt(r, "Invalid index", "Can't use a null value as an indexing key.");
+  static const std::string kNoElement =
+      "The given key does not identify an element in this collection value";
+  if (key.is_null())
+    return ErrorAt(r, "Invalid index", "Can't use a null value as an indexing key.");
   switch (coll.kind()) {
     case Value::Kind::kNull:
-      return ErrorAt(r, "Attempt to index null value", "This value is null, so it does not have any indices.");
+      return ErrorAt(r, "Attempt to index null value",
+                     "This value is null, so it does not have any indices.");
     case Value::Kind::kRef: {
       auto k = ToStringValue(key);
-      if (!k.ok()) return ErrorAt(r, "Invalid index", "Can't use this value as a key: string required.");
+      if (!k.ok())
+        return ErrorAt(r, "Invalid index", "Can't use this value as a key: string required.");
       std::vector<std::string> path = coll.path();
       path.push_back(*k);
       return Value::Ref(std::move(path));
@@ -162,20 +189,25 @@ Result<Value> IndexValue(const Value& coll, const Value& key, const SourceRange&
       auto i = IntegerValue(n->number_text());
       if (!i) return ErrorAt(r, "Invalid index", kNoElement + ": a whole number is required.");
       if (*i < 0)
-        return ErrorAt(r, "Invalid index", kNoElement + ": a negative number is not a valid index for a sequence.");
-      if (*i >= static_cast<int64_t>(coll.items().size()))
         return ErrorAt(r, "Invalid index",
-                       kNoElement + ": the given index is greater than or equal to the length of the collection.");
+                       kNoElement + ": a negative number is not a valid index for a sequence.");
+      if (*i >= static_cast<int64_t>(coll.items().size()))
+        return ErrorAt(
+            r, "Invalid index",
+            kNoElement +
+                ": the given index is greater than or equal to the length of the collection.");
       return coll.items()[static_cast<size_t>(*i)];
     }
     case Value::Kind::kObject: {
       auto k = ToStringValue(key);
-      if (!k.ok()) return ErrorAt(r, "Invalid index", "Can't use this value as a key: string required.");
+      if (!k.ok())
+        return ErrorAt(r, "Invalid index", "Can't use this value as a key: string required.");
       const Value* f = coll.Field(*k);
       if (f == nullptr) return ErrorAt(r, "Invalid index", kNoElement + ".");
       return *f;
     }
-    default: return ErrorAt(r, "Invalid index", "This value does not have any indices.");
+    default:
+      return ErrorAt(r, "Invalid index", "This value does not have any indices.");
   }
 }
 
@@ -184,7 +216,8 @@ Result<Value> GetAttrValue(const Value& obj, const std::string& name, const Sour
     case Value::Kind::kObject: {
       const Value* f = obj.Field(name);
       if (f == nullptr)
-        return ErrorAt(r, "Unsupported attribute", "This object does not have an attribute named \"" + name + "\".");
+        return ErrorAt(r, "Unsupported attribute",
+                       "This object does not have an attribute named \"" + name + "\".");
       return *f;
     }
     case Value::Kind::kRef: {
@@ -202,10 +235,12 @@ Result<Value> GetAttrValue(const Value& obj, const std::string& name, const Sour
                      "the list?");
     case Value::Kind::kCall:
     case Value::Kind::kRawSQL:
-      return ErrorAt(r, "Unsupported attribute", "Can't access attributes on " + DescribeSymbolic(obj) + ".");
-    default:
       return ErrorAt(r, "Unsupported attribute",
-                     "Can't access attributes on a primitive-typed value (" + obj.TypeName() + ").");
+                     "Can't access attributes on " + DescribeSymbolic(obj) + ".");
+    default:
+      return ErrorAt(
+          r, "Unsupported attribute",
+          "Can't access attributes on a primitive-typed value (" + obj.TypeName() + ").");
   }
 }
 

@@ -41,12 +41,15 @@ int BracketChange(const FTok& t) {
     case TokenType::kOBrack:
     case TokenType::kOParen:
     case TokenType::kTemplateInterp:
-    case TokenType::kTemplateControl: return 1;
+    case TokenType::kTemplateControl:
+      return 1;
     case TokenType::kCBrace:
     case TokenType::kCBrack:
     case TokenType::kCParen:
-    case TokenType::kTemplateSeqEnd: return -1;
-    default: return 0;
+    case TokenType::kTemplateSeqEnd:
+      return -1;
+    default:
+      return 0;
   }
 }
 
@@ -90,7 +93,8 @@ void MarkColons(std::vector<FTok>* toks) {
     if (t.type == TokenType::kNewline || t.type == TokenType::kComment) continue;
     bool was_start = f.at_start;
     f.at_start = false;
-    if (t.type == TokenType::kIdent && t.text == "for" && was_start && stack.size() > 1) f.for_intro = true;
+    if (t.type == TokenType::kIdent && t.text == "for" && was_start && stack.size() > 1)
+      f.for_intro = true;
     if (t.type == TokenType::kQuestion) ++f.questions;
     if (t.type == TokenType::kColon) {
       if (f.questions > 0) {
@@ -132,8 +136,10 @@ bool IsOperatorLike(TokenType t) {
     case TokenType::kQuestion:
     case TokenType::kFatArrow:
     case TokenType::kTemplateInterp:
-    case TokenType::kTemplateControl: return true;
-    default: return false;
+    case TokenType::kTemplateControl:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -149,10 +155,11 @@ bool SpaceAfter(const FTok& subject, const FTok* before, const FTok& after) {
   if (s == TokenType::kQuotedLit || s == TokenType::kStringLit || s == TokenType::kOQuote ||
       a == TokenType::kQuotedLit || a == TokenType::kStringLit || a == TokenType::kCQuote)
     return false;
-  if (s == TokenType::kIdent && subject.text == "in" && before != nullptr && before->type == TokenType::kIdent)
+  if (s == TokenType::kIdent && subject.text == "in" && before != nullptr &&
+      before->type == TokenType::kIdent)
     return true;
-  if (a == TokenType::kOBrack &&
-      (s == TokenType::kIdent || s == TokenType::kNumber || s == TokenType::kCQuote || BracketChange(subject) < 0))
+  if (a == TokenType::kOBrack && (s == TokenType::kIdent || s == TokenType::kNumber ||
+                                  s == TokenType::kCQuote || BracketChange(subject) < 0))
     return false;
   if (s == TokenType::kMinus) {
     // A minus after something that cannot end an operand is a negation.
@@ -160,8 +167,11 @@ bool SpaceAfter(const FTok& subject, const FTok* before, const FTok& after) {
     return !(before->type == TokenType::kIdent && (before->text == "if" || before->text == "in"));
   }
   if (s == TokenType::kBang) return false;
-  if (s == TokenType::kOBrace || a == TokenType::kCBrace) return !(s == TokenType::kOBrace && a == TokenType::kCBrace);
-  if ((s == TokenType::kTemplateInterp || s == TokenType::kTemplateControl) && a == TokenType::kOBrace) return true;
+  if (s == TokenType::kOBrace || a == TokenType::kCBrace)
+    return !(s == TokenType::kOBrace && a == TokenType::kCBrace);
+  if ((s == TokenType::kTemplateInterp || s == TokenType::kTemplateControl) &&
+      a == TokenType::kOBrace)
+    return true;
   if (s == TokenType::kCBrace && a == TokenType::kTemplateSeqEnd) return true;
   if (s == TokenType::kTemplateSeqEnd &&
       (a == TokenType::kTemplateInterp || a == TokenType::kTemplateControl))
@@ -172,17 +182,18 @@ bool SpaceAfter(const FTok& subject, const FTok* before, const FTok& after) {
   return true;
 }
 
+// Display width of a cell; for tokens spanning lines (heredocs, block
+// comments) only their last line counts.
 int Columns(const std::vector<FTok*>& cell) {
   int n = 0;
   for (const FTok* t : cell) {
     if (t->type == TokenType::kNewline) continue;
-    n += t->spaces;
-    if (t->verbatim) {
-      size_t nl = t->text.rfind('\n');
-      n += static_cast<int>(Utf8Count(nl == std::string::npos ? t->text : t->text.substr(nl + 1)));
-    } else {
-      n += static_cast<int>(Utf8Count(t->text));
+    size_t nl = t->text.rfind('\n');
+    if (nl != std::string::npos) {
+      n = static_cast<int>(Utf8Count(std::string_view(t->text).substr(nl + 1)));
+      continue;
     }
+    n += t->spaces + static_cast<int>(Utf8Count(t->text));
   }
   return n;
 }
@@ -281,7 +292,8 @@ std::string TokenText(const FTok& t) {
   if (t.type == TokenType::kNewline) return "\n";
   if (t.type == TokenType::kComment && t.text.compare(0, 2, "/*") != 0) {
     std::string s = t.text;
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
+    while (!s.empty() &&
+           (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
       s.pop_back();
     return s + "\n";
   }

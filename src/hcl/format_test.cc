@@ -76,7 +76,8 @@ TEST(FormatTest, AlignmentGroups) {
 }
 
 TEST(FormatTest, TrailingCommentsAlign) {
-  EXPECT_EQ(Fmt("a = 1 # foo\nbungle = \"bonce\" # baz\n"), "a      = 1       # foo\nbungle = \"bonce\" # baz\n");
+  EXPECT_EQ(Fmt("a = 1 # foo\nbungle = \"bonce\" # baz\n"),
+            "a      = 1       # foo\nbungle = \"bonce\" # baz\n");
   EXPECT_EQ(Fmt("foo {} # here\na = 1 # x\n"), "foo {} # here\na = 1  # x\n");
 }
 
@@ -88,7 +89,8 @@ TEST(FormatTest, CommentsAreKeptAndReindented) {
 
 TEST(FormatTest, HeredocBodiesAreUntouched) {
   std::string src = "b {\nsql = <<-SQL\n    SELECT  *\n  FROM   t ${ x }\n    SQL\nother = 1\n}\n";
-  EXPECT_EQ(Fmt(src), "b {\n  sql   = <<-SQL\n    SELECT  *\n  FROM   t ${ x }\n    SQL\n  other = 1\n}\n");
+  EXPECT_EQ(Fmt(src),
+            "b {\n  sql   = <<-SQL\n    SELECT  *\n  FROM   t ${ x }\n    SQL\n  other = 1\n}\n");
 }
 
 TEST(FormatTest, WhitespaceNormalization) {
@@ -125,17 +127,19 @@ TEST(FormatTest, IdempotentAndMeaningPreserving) {
     ASSERT_EQ(a.ok(), b.ok()) << *once;
     if (!a.ok()) continue;
     ASSERT_EQ(a->attributes.size(), b->attributes.size());
-    for (size_t i = 0; i < a->attributes.size(); ++i) EXPECT_EQ(a->attributes[i].value, b->attributes[i].value);
+    for (size_t i = 0; i < a->attributes.size(); ++i)
+      EXPECT_EQ(a->attributes[i].value, b->attributes[i].value);
     ASSERT_EQ(a->blocks.size(), b->blocks.size());
   }
 }
 
 TEST(FormatTest, ValuesPrintedWithToHCLParseBack) {
-  Value v = Value::Object({{"s", Value::String("a\"b${c}\n")},
-                           {"n", Value::NumberText("-1.25")},
-                           {"l", Value::List({Value::Bool(true), Value(), Value::Ref({"x", "y z"})})},
-                           {"odd key", Value::Call("f", {Value::Number(1)})},
-                           {"raw", Value::RawSQL("now()")}});
+  Value v =
+      Value::Object({{"s", Value::String("a\"b${c}\n")},
+                     {"n", Value::NumberText("-1.25")},
+                     {"l", Value::List({Value::Bool(true), Value(), Value::Ref({"x", "y z"})})},
+                     {"odd key", Value::Call("f", {Value::Number(1)})},
+                     {"raw", Value::RawSQL("now()")}});
   std::string src = "v = " + v.ToHCL() + "\n";
   auto doc = ParseAndEvaluate({{"v.hcl", src}}, EvalOptions{});
   ASSERT_TRUE(doc.ok()) << doc.status().message();

@@ -40,7 +40,8 @@ struct Txtar {
 };
 
 bool MarkerName(const std::string& line, std::string* name) {
-  if (line.size() < 7 || line.compare(0, 3, "-- ") != 0 || line.compare(line.size() - 3, 3, " --") != 0)
+  if (line.size() < 7 || line.compare(0, 3, "-- ") != 0 ||
+      line.compare(line.size() - 3, 3, " --") != 0)
     return false;
   *name = line.substr(3, line.size() - 6);
   return true;
@@ -96,7 +97,8 @@ bool Updating() {
 std::string ErrorsOf(const Txtar& t) {
   std::vector<std::pair<std::string, std::string>> sources;
   for (const auto& [name, content] : t.files)
-    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".hcl") == 0) sources.emplace_back(name, content);
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".hcl") == 0)
+      sources.emplace_back(name, content);
   EvalOptions opts;
   opts.base_dir = std::string(STRATA_SOURCE_DIR) + "/testdata/hcl";
   auto doc = ParseAndEvaluate(sources, opts);
@@ -126,7 +128,8 @@ void ExpectSameDocument(const std::vector<Attribute>& a, const std::vector<Attri
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].name, b[i].name);
-    EXPECT_EQ(a[i].value, b[i].value) << a[i].name << ": " << a[i].value.ToHCL() << " vs " << b[i].value.ToHCL();
+    EXPECT_EQ(a[i].value, b[i].value)
+        << a[i].name << ": " << a[i].value.ToHCL() << " vs " << b[i].value.ToHCL();
   }
 }
 

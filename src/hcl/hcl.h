@@ -134,10 +134,13 @@ struct EvalOptions {
   std::string base_dir = ".";
 };
 
-// Evaluates the files together (as one document).
+// Evaluates the files together (as one document). Every evaluation error is
+// reported: the status is kInvalidArgument with one "file:line:col: message"
+// line per error, in source order.
 Result<Document> Evaluate(const std::vector<ParsedFile>& files, const EvalOptions& opts);
 
-// Convenience: parse every (name, source) pair, then evaluate.
+// Convenience: parse every (name, source) pair, then evaluate. Syntax errors
+// of all files are reported together (kParse) before any evaluation.
 Result<Document> ParseAndEvaluate(const std::vector<std::pair<std::string, std::string>>& sources,
                                   const EvalOptions& opts);
 

@@ -16,11 +16,21 @@ std::string JsonQuote(const std::string& s) {
     uint32_t cp = DecodeUtf8(s, i);
     char buf[8];
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       case '<':
       case '>':
       case '&':
@@ -47,10 +57,18 @@ namespace {
 
 Status EncodeTo(const Value& v, std::string* out) {
   switch (v.kind()) {
-    case Value::Kind::kNull: *out += "null"; return Status::Ok();
-    case Value::Kind::kBool: *out += v.bool_value() ? "true" : "false"; return Status::Ok();
-    case Value::Kind::kNumber: *out += v.number_text(); return Status::Ok();
-    case Value::Kind::kString: *out += JsonQuote(v.str()); return Status::Ok();
+    case Value::Kind::kNull:
+      *out += "null";
+      return Status::Ok();
+    case Value::Kind::kBool:
+      *out += v.bool_value() ? "true" : "false";
+      return Status::Ok();
+    case Value::Kind::kNumber:
+      *out += v.number_text();
+      return Status::Ok();
+    case Value::Kind::kString:
+      *out += JsonQuote(v.str());
+      return Status::Ok();
     case Value::Kind::kList: {
       *out += '[';
       for (size_t i = 0; i < v.items().size(); ++i) {
@@ -63,7 +81,8 @@ Status EncodeTo(const Value& v, std::string* out) {
     case Value::Kind::kObject: {
       std::vector<const std::pair<std::string, Value>*> fields;
       for (const auto& f : v.fields()) fields.push_back(&f);
-      std::stable_sort(fields.begin(), fields.end(), [](auto* a, auto* b) { return a->first < b->first; });
+      std::stable_sort(fields.begin(), fields.end(),
+                       [](auto* a, auto* b) { return a->first < b->first; });
       *out += '{';
       for (size_t i = 0; i < fields.size(); ++i) {
         if (i) *out += ',';
@@ -74,7 +93,8 @@ Status EncodeTo(const Value& v, std::string* out) {
       return Status::Ok();
     }
     default:
-      return InvalidArgument("a value of type " + v.TypeName() + " (" + v.ToHCL() + ") cannot be encoded as JSON");
+      return InvalidArgument("a value of type " + v.TypeName() + " (" + v.ToHCL() +
+                             ") cannot be encoded as JSON");
   }
 }
 
@@ -95,7 +115,8 @@ class JsonParser {
   }
 
   void SkipSpace() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+      ++i_;
   }
 
   bool Literal(const char* word) {
@@ -159,14 +180,30 @@ class JsonParser {
       if (i_ >= s_.size()) return Error("unexpected end of JSON input");
       char e = s_[i_++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           ASSIGN_OR_RETURN(uint32_t cp, Hex4());
           if (cp >= 0xD800 && cp <= 0xDBFF && s_.compare(i_, 2, "\\u") == 0) {
@@ -184,7 +221,8 @@ class JsonParser {
           AppendUtf8(&out, cp);
           break;
         }
-        default: return Error(std::string("invalid escape '\\") + e + "' in string literal");
+        default:
+          return Error(std::string("invalid escape '\\") + e + "' in string literal");
       }
     }
   }
@@ -229,15 +267,19 @@ class JsonParser {
     }
     while (true) {
       SkipSpace();
-      if (i_ >= s_.size() || s_[i_] != '"') return Error("invalid character looking for beginning of object key string");
+      if (i_ >= s_.size() || s_[i_] != '"')
+        return Error("invalid character looking for beginning of object key string");
       ASSIGN_OR_RETURN(std::string key, ParseString());
       SkipSpace();
       if (i_ >= s_.size() || s_[i_] != ':') return Error("invalid character after object key");
       ++i_;
       ASSIGN_OR_RETURN(Value v, ParseValue(depth + 1));
-      auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key; });
-      if (it != fields.end()) it->second = std::move(v);
-      else fields.emplace_back(std::move(key), std::move(v));
+      auto it =
+          std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key; });
+      if (it != fields.end())
+        it->second = std::move(v);
+      else
+        fields.emplace_back(std::move(key), std::move(v));
       SkipSpace();
       if (i_ >= s_.size()) return Error("unexpected end of JSON input");
       char c = s_[i_++];

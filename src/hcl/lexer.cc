@@ -27,9 +27,15 @@ class Lexer {
     modes_.push_back(Mode{});
     while (pos_.offset < static_cast<int>(src_.size())) {
       switch (modes_.back().kind) {
-        case Kind::kNormal: LexNormal(); break;
-        case Kind::kQuoted: LexQuoted(); break;
-        case Kind::kHeredoc: LexHeredoc(); break;
+        case Kind::kNormal:
+          LexNormal();
+          break;
+        case Kind::kQuoted:
+          LexQuoted();
+          break;
+        case Kind::kHeredoc:
+          LexHeredoc();
+          break;
       }
     }
     Token eof;
@@ -112,8 +118,12 @@ class Lexer {
           Advance(1);
         }
         return;
-      case '\n': Emit(TokenType::kNewline, 1); return;
-      case '#': LineComment(); return;
+      case '\n':
+        Emit(TokenType::kNewline, 1);
+        return;
+      case '#':
+        LineComment();
+        return;
       case '/':
         if (At(1) == '/') {
           LineComment();
@@ -147,17 +157,39 @@ class Lexer {
           return;
         }
         break;
-      case '[': Emit(TokenType::kOBrack, 1); return;
-      case ']': Emit(TokenType::kCBrack, 1); return;
-      case '(': Emit(TokenType::kOParen, 1); return;
-      case ')': Emit(TokenType::kCParen, 1); return;
-      case ',': Emit(TokenType::kComma, 1); return;
-      case '?': Emit(TokenType::kQuestion, 1); return;
-      case ':': Emit(TokenType::kColon, 1); return;
-      case '+': Emit(TokenType::kPlus, 1); return;
-      case '-': Emit(TokenType::kMinus, 1); return;
-      case '*': Emit(TokenType::kStar, 1); return;
-      case '%': Emit(TokenType::kPercent, 1); return;
+      case '[':
+        Emit(TokenType::kOBrack, 1);
+        return;
+      case ']':
+        Emit(TokenType::kCBrack, 1);
+        return;
+      case '(':
+        Emit(TokenType::kOParen, 1);
+        return;
+      case ')':
+        Emit(TokenType::kCParen, 1);
+        return;
+      case ',':
+        Emit(TokenType::kComma, 1);
+        return;
+      case '?':
+        Emit(TokenType::kQuestion, 1);
+        return;
+      case ':':
+        Emit(TokenType::kColon, 1);
+        return;
+      case '+':
+        Emit(TokenType::kPlus, 1);
+        return;
+      case '-':
+        Emit(TokenType::kMinus, 1);
+        return;
+      case '*':
+        Emit(TokenType::kStar, 1);
+        return;
+      case '%':
+        Emit(TokenType::kPercent, 1);
+        return;
       case '.':
         if (At(1) == '.' && At(2) == '.') {
           Emit(TokenType::kEllipsis, 3);
@@ -201,16 +233,19 @@ class Lexer {
           Emit(TokenType::kAnd, 2);
           return;
         }
-        Invalid(1, "Bitwise operators are not supported. To combine boolean expressions, use \"&&\".");
+        Invalid(1,
+                "Bitwise operators are not supported. To combine boolean expressions, use \"&&\".");
         return;
       case '|':
         if (At(1) == '|') {
           Emit(TokenType::kOr, 2);
           return;
         }
-        Invalid(1, "Bitwise operators are not supported. To combine boolean expressions, use \"||\".");
+        Invalid(1,
+                "Bitwise operators are not supported. To combine boolean expressions, use \"||\".");
         return;
-      default: break;
+      default:
+        break;
     }
     if (IsDigit(c)) {
       Number();
@@ -412,48 +447,90 @@ std::vector<Token> Lex(std::string_view source, const std::string& filename, Dia
 
 const char* TokenTypeName(TokenType t) {
   switch (t) {
-    case TokenType::kEOF: return "end of file";
-    case TokenType::kNewline: return "newline";
-    case TokenType::kComment: return "comment";
-    case TokenType::kIdent: return "identifier";
-    case TokenType::kNumber: return "number";
-    case TokenType::kOQuote: return "\"\\\"\"";
-    case TokenType::kCQuote: return "\"\\\"\"";
-    case TokenType::kQuotedLit: return "string";
-    case TokenType::kOHeredoc: return "heredoc";
-    case TokenType::kCHeredoc: return "heredoc end";
-    case TokenType::kStringLit: return "string";
-    case TokenType::kTemplateInterp: return "\"${\"";
-    case TokenType::kTemplateControl: return "\"%{\"";
-    case TokenType::kTemplateSeqEnd: return "\"}\"";
-    case TokenType::kOBrace: return "\"{\"";
-    case TokenType::kCBrace: return "\"}\"";
-    case TokenType::kOBrack: return "\"[\"";
-    case TokenType::kCBrack: return "\"]\"";
-    case TokenType::kOParen: return "\"(\"";
-    case TokenType::kCParen: return "\")\"";
-    case TokenType::kEqual: return "\"=\"";
-    case TokenType::kEqualOp: return "\"==\"";
-    case TokenType::kNotEqual: return "\"!=\"";
-    case TokenType::kLess: return "\"<\"";
-    case TokenType::kLessEq: return "\"<=\"";
-    case TokenType::kGreater: return "\">\"";
-    case TokenType::kGreaterEq: return "\">=\"";
-    case TokenType::kPlus: return "\"+\"";
-    case TokenType::kMinus: return "\"-\"";
-    case TokenType::kStar: return "\"*\"";
-    case TokenType::kSlash: return "\"/\"";
-    case TokenType::kPercent: return "\"%\"";
-    case TokenType::kAnd: return "\"&&\"";
-    case TokenType::kOr: return "\"||\"";
-    case TokenType::kBang: return "\"!\"";
-    case TokenType::kDot: return "\".\"";
-    case TokenType::kComma: return "\",\"";
-    case TokenType::kEllipsis: return "\"...\"";
-    case TokenType::kFatArrow: return "\"=>\"";
-    case TokenType::kQuestion: return "\"?\"";
-    case TokenType::kColon: return "\":\"";
-    case TokenType::kInvalid: return "invalid character";
+    case TokenType::kEOF:
+      return "end of file";
+    case TokenType::kNewline:
+      return "newline";
+    case TokenType::kComment:
+      return "comment";
+    case TokenType::kIdent:
+      return "identifier";
+    case TokenType::kNumber:
+      return "number";
+    case TokenType::kOQuote:
+      return "\"\\\"\"";
+    case TokenType::kCQuote:
+      return "\"\\\"\"";
+    case TokenType::kQuotedLit:
+      return "string";
+    case TokenType::kOHeredoc:
+      return "heredoc";
+    case TokenType::kCHeredoc:
+      return "heredoc end";
+    case TokenType::kStringLit:
+      return "string";
+    case TokenType::kTemplateInterp:
+      return "\"${\"";
+    case TokenType::kTemplateControl:
+      return "\"%{\"";
+    case TokenType::kTemplateSeqEnd:
+      return "\"}\"";
+    case TokenType::kOBrace:
+      return "\"{\"";
+    case TokenType::kCBrace:
+      return "\"}\"";
+    case TokenType::kOBrack:
+      return "\"[\"";
+    case TokenType::kCBrack:
+      return "\"]\"";
+    case TokenType::kOParen:
+      return "\"(\"";
+    case TokenType::kCParen:
+      return "\")\"";
+    case TokenType::kEqual:
+      return "\"=\"";
+    case TokenType::kEqualOp:
+      return "\"==\"";
+    case TokenType::kNotEqual:
+      return "\"!=\"";
+    case TokenType::kLess:
+      return "\"<\"";
+    case TokenType::kLessEq:
+      return "\"<=\"";
+    case TokenType::kGreater:
+      return "\">\"";
+    case TokenType::kGreaterEq:
+      return "\">=\"";
+    case TokenType::kPlus:
+      return "\"+\"";
+    case TokenType::kMinus:
+      return "\"-\"";
+    case TokenType::kStar:
+      return "\"*\"";
+    case TokenType::kSlash:
+      return "\"/\"";
+    case TokenType::kPercent:
+      return "\"%\"";
+    case TokenType::kAnd:
+      return "\"&&\"";
+    case TokenType::kOr:
+      return "\"||\"";
+    case TokenType::kBang:
+      return "\"!\"";
+    case TokenType::kDot:
+      return "\".\"";
+    case TokenType::kComma:
+      return "\",\"";
+    case TokenType::kEllipsis:
+      return "\"...\"";
+    case TokenType::kFatArrow:
+      return "\"=>\"";
+    case TokenType::kQuestion:
+      return "\"?\"";
+    case TokenType::kColon:
+      return "\":\"";
+    case TokenType::kInvalid:
+      return "invalid character";
   }
   return "token";
 }

@@ -22,14 +22,16 @@ std::string Describe(const std::string& src, Diagnostics* diags = nullptr) {
   return out;
 }
 
-std::string T(TokenType t, const std::string& text) { return std::to_string(static_cast<int>(t)) + ":" + text; }
+std::string T(TokenType t, const std::string& text) {
+  return std::to_string(static_cast<int>(t)) + ":" + text;
+}
 
 TEST(LexerTest, OperatorsAndPunctuation) {
   std::vector<std::pair<std::string, TokenType>> cases = {
-      {"==", TokenType::kEqualOp}, {"!=", TokenType::kNotEqual}, {"<=", TokenType::kLessEq},
-      {">=", TokenType::kGreaterEq}, {"&&", TokenType::kAnd},     {"||", TokenType::kOr},
-      {"=>", TokenType::kFatArrow}, {"...", TokenType::kEllipsis}, {"?", TokenType::kQuestion},
-      {":", TokenType::kColon},     {"%", TokenType::kPercent},   {"!", TokenType::kBang},
+      {"==", TokenType::kEqualOp},   {"!=", TokenType::kNotEqual},  {"<=", TokenType::kLessEq},
+      {">=", TokenType::kGreaterEq}, {"&&", TokenType::kAnd},       {"||", TokenType::kOr},
+      {"=>", TokenType::kFatArrow},  {"...", TokenType::kEllipsis}, {"?", TokenType::kQuestion},
+      {":", TokenType::kColon},      {"%", TokenType::kPercent},    {"!", TokenType::kBang},
   };
   for (const auto& [src, type] : cases) EXPECT_EQ(Describe(src), T(type, src)) << src;
 }
@@ -65,17 +67,18 @@ TEST(LexerTest, QuotedTemplateWithInterpolationAndStrip) {
 
 TEST(LexerTest, EscapedSequencesStayLiteral) {
   EXPECT_EQ(Describe(R"~("$${x} %%{y} \" q")~"),
-            T(TokenType::kOQuote, "\"") + " " + T(TokenType::kQuotedLit, R"~($${x} %%{y} \" q)~") + " " +
-                T(TokenType::kCQuote, "\""));
+            T(TokenType::kOQuote, "\"") + " " + T(TokenType::kQuotedLit, R"~($${x} %%{y} \" q)~") +
+                " " + T(TokenType::kCQuote, "\""));
 }
 
 TEST(LexerTest, NestedBracesInsideInterpolation) {
   EXPECT_EQ(Describe(R"~("${ {a=1}.a }")~"),
             T(TokenType::kOQuote, "\"") + " " + T(TokenType::kTemplateInterp, "${") + " " +
-                T(TokenType::kOBrace, "{") + " " + T(TokenType::kIdent, "a") + " " + T(TokenType::kEqual, "=") +
-                " " + T(TokenType::kNumber, "1") + " " + T(TokenType::kCBrace, "}") + " " +
-                T(TokenType::kDot, ".") + " " + T(TokenType::kIdent, "a") + " " +
-                T(TokenType::kTemplateSeqEnd, "}") + " " + T(TokenType::kCQuote, "\""));
+                T(TokenType::kOBrace, "{") + " " + T(TokenType::kIdent, "a") + " " +
+                T(TokenType::kEqual, "=") + " " + T(TokenType::kNumber, "1") + " " +
+                T(TokenType::kCBrace, "}") + " " + T(TokenType::kDot, ".") + " " +
+                T(TokenType::kIdent, "a") + " " + T(TokenType::kTemplateSeqEnd, "}") + " " +
+                T(TokenType::kCQuote, "\""));
 }
 
 TEST(LexerTest, HeredocLinesAndMarker) {
@@ -102,7 +105,8 @@ TEST(LexerTest, InvalidCharactersAreReportedWithHints) {
   Describe("a = 'x' & `", &d);
   ASSERT_EQ(d.items().size(), 4u);  // ' x ' & `  (the x between quotes is an identifier)
   EXPECT_EQ(d.items()[0].ToString(),
-            "t.hcl:1:5: Invalid character: Single quotes are not valid. Use double quotes (\") to enclose strings.");
+            "t.hcl:1:5: Invalid character: Single quotes are not valid. Use double quotes (\") to "
+            "enclose strings.");
   EXPECT_NE(d.items()[2].detail.find("&&"), std::string::npos);
   EXPECT_NE(d.items()[3].detail.find("heredoc"), std::string::npos);
 }

@@ -56,7 +56,8 @@ std::optional<std::string> CanonicalNumberText(std::string_view text) {
   } else if (point >= n) {
     out += digits + std::string(static_cast<size_t>(point - n), '0');
   } else {
-    out += digits.substr(0, static_cast<size_t>(point)) + "." + digits.substr(static_cast<size_t>(point));
+    out += digits.substr(0, static_cast<size_t>(point)) + "." +
+           digits.substr(static_cast<size_t>(point));
   }
   return out;
 }

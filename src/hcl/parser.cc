@@ -29,14 +29,21 @@ std::vector<Token> SignificantTokens(std::vector<Token> tokens) {
 
 TokenType CloserFor(TokenType t) {
   switch (t) {
-    case TokenType::kOBrace: return TokenType::kCBrace;
-    case TokenType::kOBrack: return TokenType::kCBrack;
-    case TokenType::kOParen: return TokenType::kCParen;
+    case TokenType::kOBrace:
+      return TokenType::kCBrace;
+    case TokenType::kOBrack:
+      return TokenType::kCBrack;
+    case TokenType::kOParen:
+      return TokenType::kCParen;
     case TokenType::kTemplateInterp:
-    case TokenType::kTemplateControl: return TokenType::kTemplateSeqEnd;
-    case TokenType::kOQuote: return TokenType::kCQuote;
-    case TokenType::kOHeredoc: return TokenType::kCHeredoc;
-    default: return TokenType::kEOF;
+    case TokenType::kTemplateControl:
+      return TokenType::kTemplateSeqEnd;
+    case TokenType::kOQuote:
+      return TokenType::kCQuote;
+    case TokenType::kOHeredoc:
+      return TokenType::kCHeredoc;
+    default:
+      return TokenType::kEOF;
   }
 }
 
@@ -68,8 +75,10 @@ size_t Parser::PeekIndex() const {
 
 const Token& Parser::Next() {
   size_t i = PeekIndex();
-  if (toks_[i].type != TokenType::kEOF) pos_ = i + 1;
-  else pos_ = i;
+  if (toks_[i].type != TokenType::kEOF)
+    pos_ = i + 1;
+  else
+    pos_ = i;
   return toks_[i];
 }
 
@@ -100,13 +109,23 @@ void Parser::Abort() {
   throw ParseAbort{};
 }
 
+Parser::DepthGuard::DepthGuard(Parser* p, const Token& at) : p_(p) {
+  if (++p_->depth_ > kMaxDepth)
+    p_->Fail(at, "Nesting too deep",
+             "This expression or block is nested more than " + std::to_string(kMaxDepth) +
+                 " levels deep.");
+}
+
 void Parser::ParseBody(Body* body, const Token* open) {
   NewlineScope scope(this, true);
+  DepthGuard guard(this, open != nullptr ? *open : PeekRaw());
   body->range = open != nullptr ? Range(*open) : Range(PeekRaw());
   while (true) {
     const Token& t = Peek();
     switch (t.type) {
-      case TokenType::kNewline: Next(); continue;
+      case TokenType::kNewline:
+        Next();
+        continue;
       case TokenType::kEOF:
         if (open != nullptr && !reported_unclosed_) {
           reported_unclosed_ = true;
@@ -147,11 +166,17 @@ void Parser::ParseBodyItem(Body* body) {
   }
   const Token& next = Peek();
   switch (next.type) {
-    case TokenType::kEqual: FinishAttribute(body, ident, false); return;
+    case TokenType::kEqual:
+      FinishAttribute(body, ident, false);
+      return;
     case TokenType::kOQuote:
     case TokenType::kOBrace:
-    case TokenType::kIdent: FinishBlock(body, ident); return;
-    case TokenType::kInvalid: Next(); Abort();
+    case TokenType::kIdent:
+      FinishBlock(body, ident);
+      return;
+    case TokenType::kInvalid:
+      Next();
+      Abort();
     default:
       Fail(ident, "Argument or block definition required",
            "An argument or block definition is required here. To set an argument, use the "
@@ -202,7 +227,9 @@ void Parser::FinishBlock(Body* body, const Token& ident) {
   while (open == nullptr) {
     const Token& t = Peek();
     switch (t.type) {
-      case TokenType::kOBrace: open = &Next(); break;
+      case TokenType::kOBrace:
+        open = &Next();
+        break;
       case TokenType::kOQuote: {
         SourceRange r;
         block.labels.push_back(ParseQuotedStringLiteral(&r));
@@ -216,7 +243,9 @@ void Parser::FinishBlock(Body* body, const Token& ident) {
         block.range = Join(block.range, Range(t));
         Next();
         break;
-      case TokenType::kInvalid: Next(); Abort();
+      case TokenType::kInvalid:
+        Next();
+        Abort();
       case TokenType::kEqual:
         Fail(t, "Invalid block definition",
              "The equals sign \"=\" indicates an argument definition, and must not be used when "
@@ -242,7 +271,9 @@ void Parser::FinishBlock(Body* body, const Token& ident) {
     ParseSingleAttributeBody(block.body.get());
     const Token& close = Peek();
     switch (close.type) {
-      case TokenType::kCBrace: block.close_brace_range = Range(Next()); break;
+      case TokenType::kCBrace:
+        block.close_brace_range = Range(Next());
+        break;
       case TokenType::kComma:
         Fail(close, "Invalid single-argument block definition",
              "Single-line block syntax can include only one argument definition. To define "
@@ -253,8 +284,11 @@ void Parser::FinishBlock(Body* body, const Token& ident) {
              "An argument definition on the same line as its containing block creates a "
              "single-line block definition, which must also be closed on the same line. Place "
              "the block's closing brace immediately after the argument definition.");
-      case TokenType::kEOF: Fail(*open, "Unclosed configuration block", kUnclosedBlockDetail);
-      case TokenType::kInvalid: Next(); Abort();
+      case TokenType::kEOF:
+        Fail(*open, "Unclosed configuration block", kUnclosedBlockDetail);
+      case TokenType::kInvalid:
+        Next();
+        Abort();
       default:
         Fail(close, "Invalid single-argument block definition",
              "A single-line block definition must end with a closing brace immediately after "
@@ -270,7 +304,8 @@ void Parser::FinishBlock(Body* body, const Token& ident) {
     Next();
     Abort();
   } else if (eol.type != TokenType::kEOF) {
-    Fail(eol, "Missing newline after block definition", "A block definition must end with a newline.");
+    Fail(eol, "Missing newline after block definition",
+         "A block definition must end with a newline.");
   }
 }
 
@@ -283,13 +318,16 @@ void Parser::ParseSingleAttributeBody(Body* body) {
   }
   const Token& next = Peek();
   switch (next.type) {
-    case TokenType::kEqual: FinishAttribute(body, ident, true); return;
+    case TokenType::kEqual:
+      FinishAttribute(body, ident, true);
+      return;
     case TokenType::kOQuote:
     case TokenType::kOBrace:
     case TokenType::kIdent:
       Fail(Range(ident, next), "Argument definition required",
            "A single-line block definition can contain only a single argument. If you meant to "
-           "define argument \"" + ident.text +
+           "define argument \"" +
+               ident.text +
                "\", use an equals sign to assign it a value. To define a nested block, place it "
                "on a line of its own within its parent block.");
     default:

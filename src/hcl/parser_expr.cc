@@ -41,26 +41,44 @@ std::unique_ptr<T> Node(const SourceRange& r) {
 
 const char* OperatorSymbol(Operator op) {
   switch (op) {
-    case Operator::kNegate: return "-";
-    case Operator::kNot: return "!";
-    case Operator::kOr: return "||";
-    case Operator::kAnd: return "&&";
-    case Operator::kEqual: return "==";
-    case Operator::kNotEqual: return "!=";
-    case Operator::kLess: return "<";
-    case Operator::kLessEq: return "<=";
-    case Operator::kGreater: return ">";
-    case Operator::kGreaterEq: return ">=";
-    case Operator::kAdd: return "+";
-    case Operator::kSub: return "-";
-    case Operator::kMul: return "*";
-    case Operator::kDiv: return "/";
-    case Operator::kMod: return "%";
+    case Operator::kNegate:
+      return "-";
+    case Operator::kNot:
+      return "!";
+    case Operator::kOr:
+      return "||";
+    case Operator::kAnd:
+      return "&&";
+    case Operator::kEqual:
+      return "==";
+    case Operator::kNotEqual:
+      return "!=";
+    case Operator::kLess:
+      return "<";
+    case Operator::kLessEq:
+      return "<=";
+    case Operator::kGreater:
+      return ">";
+    case Operator::kGreaterEq:
+      return ">=";
+    case Operator::kAdd:
+      return "+";
+    case Operator::kSub:
+      return "-";
+    case Operator::kMul:
+      return "*";
+    case Operator::kDiv:
+      return "/";
+    case Operator::kMod:
+      return "%";
   }
   return "?";
 }
 
-ExprPtr Parser::ParseExpression() { return ParseTernary(); }
+ExprPtr Parser::ParseExpression() {
+  DepthGuard guard(this, Peek());
+  return ParseTernary();
+}
 
 ExprPtr Parser::ParseTernary() {
   ExprPtr cond = ParseBinary(0);
@@ -123,13 +141,14 @@ ExprPtr Parser::ParseTraversals(ExprPtr from) {
         Next();
         if (attr.text.find_first_not_of("0123456789") != std::string::npos) {
           size_t dot_at = attr.text.find('.');
-          std::string hint = dot_at == std::string::npos
-                                 ? "[" + attr.text + "]"
-                                 : "[" + attr.text.substr(0, dot_at) + "][" +
-                                       attr.text.substr(dot_at + 1) + "]";
+          std::string hint =
+              dot_at == std::string::npos
+                  ? "[" + attr.text + "]"
+                  : "[" + attr.text.substr(0, dot_at) + "][" + attr.text.substr(dot_at + 1) + "]";
           Fail(attr, "Invalid legacy index syntax",
                "When using the legacy index syntax, chaining two indexes together is not "
-               "permitted. Use the proper index syntax instead, like " + hint + ".");
+               "permitted. Use the proper index syntax instead, like " +
+                   hint + ".");
         }
         auto n = Node<IndexExpr>(Join(ret->range, Range(attr)));
         n->key = MakeNumber(attr);
@@ -186,6 +205,7 @@ ExprPtr Parser::ParseTraversals(ExprPtr from) {
           Fail(close, "Missing close bracket on splat index",
                "The star for a full splat operator must be immediately followed by a closing "
                "bracket (\"]\").");
+        DepthGuard guard(this, close);
         ExprPtr each = ParseTraversals(Node<AnonSymbolExpr>(Range(open, close)));
         auto n = Node<SplatExpr>(Join(ret->range, each->range));
         n->full = true;
@@ -243,7 +263,8 @@ ExprPtr Parser::ParseTerm() {
       n->inner = std::move(inner);
       return n;
     }
-    case TokenType::kNumber: return MakeNumber(Next());
+    case TokenType::kNumber:
+      return MakeNumber(Next());
     case TokenType::kIdent: {
       const Token& tok = Next();
       if (Peek().type == TokenType::kOParen) return FinishCall(tok);
@@ -258,9 +279,11 @@ ExprPtr Parser::ParseTerm() {
       return n;
     }
     case TokenType::kOQuote:
-    case TokenType::kOHeredoc: return ParseTemplate();
+    case TokenType::kOHeredoc:
+      return ParseTemplate();
     case TokenType::kMinus:
     case TokenType::kBang: {
+      DepthGuard guard(this, start);
       const Token& op = Next();
       ExprPtr operand = ParseWithTraversals();
       auto n = Node<UnaryExpr>(Join(Range(op), operand->range));
@@ -268,9 +291,13 @@ ExprPtr Parser::ParseTerm() {
       n->operand = std::move(operand);
       return n;
     }
-    case TokenType::kOBrack: return ParseTuple();
-    case TokenType::kOBrace: return ParseObject();
-    case TokenType::kInvalid: Next(); Abort();
+    case TokenType::kOBrack:
+      return ParseTuple();
+    case TokenType::kOBrace:
+      return ParseObject();
+    case TokenType::kInvalid:
+      Next();
+      Abort();
     case TokenType::kEOF:
       Fail(start, "Missing expression",
            "Expected the start of an expression, but found the end of the file.");
@@ -294,7 +321,9 @@ ExprPtr Parser::FinishCall(const Token& name) {
     n->args.push_back(ParseExpression());
     const Token& sep = Next();
     switch (sep.type) {
-      case TokenType::kCParen: n->range = Join(n->range, Range(sep)); return n;
+      case TokenType::kCParen:
+        n->range = Join(n->range, Range(sep));
+        return n;
       case TokenType::kEllipsis: {
         n->expand_final = true;
         const Token& close = Next();
@@ -305,8 +334,10 @@ ExprPtr Parser::FinishCall(const Token& name) {
         n->range = Join(n->range, Range(close));
         return n;
       }
-      case TokenType::kComma: continue;
-      case TokenType::kInvalid: Abort();
+      case TokenType::kComma:
+        continue;
+      case TokenType::kInvalid:
+        Abort();
       case TokenType::kEOF:
         Fail(Range(name, open), "Unterminated function call",
              "There is no closing parenthesis for this function call before the end of the file. "
@@ -340,7 +371,8 @@ ExprPtr Parser::ParseTuple() {
       Fail(open, "Unterminated tuple constructor expression",
            "There is no corresponding closing bracket before the end of the file. This may be "
            "caused by incorrect bracket nesting elsewhere in this file.");
-    Fail(next, "Missing item separator", "Expected a comma to mark the beginning of the next item.");
+    Fail(next, "Missing item separator",
+         "Expected a comma to mark the beginning of the next item.");
   }
 }
 
@@ -385,7 +417,9 @@ ExprPtr Parser::ParseObject() {
     const Token& sep = Peek();
     if (sep.type != TokenType::kEqual && sep.type != TokenType::kColon) {
       switch (sep.type) {
-        case TokenType::kInvalid: Next(); Abort();
+        case TokenType::kInvalid:
+          Next();
+          Abort();
         case TokenType::kNewline:
         case TokenType::kComma:
           Fail(sep, "Missing attribute value",
@@ -395,7 +429,8 @@ ExprPtr Parser::ParseObject() {
                "Expected an equals sign (\"=\") to mark the beginning of the attribute value. If "
                "you intended to given an attribute name containing periods or spaces, write the "
                "name in quotes to create a string literal.");
-        case TokenType::kEOF: Fail(open, "Unterminated object constructor expression", kUnterminated);
+        case TokenType::kEOF:
+          Fail(open, "Unterminated object constructor expression", kUnterminated);
         default:
           Fail(sep, "Missing key/value separator",
                "Expected an equals sign (\"=\") to mark the beginning of the attribute value.");
@@ -406,11 +441,17 @@ ExprPtr Parser::ParseObject() {
     n->items.push_back(std::move(item));
     const Token& after = Peek();
     switch (after.type) {
-      case TokenType::kCBrace: continue;
+      case TokenType::kCBrace:
+        continue;
       case TokenType::kComma:
-      case TokenType::kNewline: Next(); continue;
-      case TokenType::kInvalid: Next(); Abort();
-      case TokenType::kEOF: Fail(open, "Unterminated object constructor expression", kUnterminated);
+      case TokenType::kNewline:
+        Next();
+        continue;
+      case TokenType::kInvalid:
+        Next();
+        Abort();
+      case TokenType::kEOF:
+        Fail(open, "Unterminated object constructor expression", kUnterminated);
       default:
         Fail(after, "Missing attribute separator",
              "Expected a newline or comma to mark the beginning of the next attribute.");
@@ -441,10 +482,12 @@ ExprPtr Parser::FinishFor(const Token& open) {
       fail("For expression requires value variable name after comma.");
     n->value_var = Next().text;
   }
-  if (!Peek().IsKeyword("in")) fail("For expression requires the 'in' keyword after its name declarations.");
+  if (!Peek().IsKeyword("in"))
+    fail("For expression requires the 'in' keyword after its name declarations.");
   Next();
   n->collection = ParseExpression();
-  if (Peek().type != TokenType::kColon) fail("For expression requires a colon after the collection expression.");
+  if (Peek().type != TokenType::kColon)
+    fail("For expression requires a colon after the collection expression.");
   Next();
   n->value = ParseExpression();
   if (Peek().type == TokenType::kFatArrow) {
@@ -464,12 +507,14 @@ ExprPtr Parser::FinishFor(const Token& open) {
   if (Peek().type != close_type) fail("Extra characters after the end of the 'for' expression.");
   n->range = Join(n->range, Range(Next()));
   if (!object && n->key)
-    Fail(n->key->range, "Invalid 'for' expression", "Key expression is not valid when building a tuple.");
+    Fail(n->key->range, "Invalid 'for' expression",
+         "Key expression is not valid when building a tuple.");
   if (!object && n->group)
     Fail(ellipsis_range, "Invalid 'for' expression",
          "Grouping ellipsis (...) cannot be used when building a tuple.");
   if (object && !n->key)
-    Fail(n->value->range, "Invalid 'for' expression", "Key expression is required when building an object.");
+    Fail(n->value->range, "Invalid 'for' expression",
+         "Key expression is required when building an object.");
   return n;
 }
 

@@ -45,6 +45,19 @@ class Parser {
     Parser* p_;
   };
 
+  // Bounds recursion on deeply nested input.
+  static constexpr int kMaxDepth = 256;
+  class DepthGuard {
+   public:
+    DepthGuard(Parser* p, const Token& at);
+    ~DepthGuard() { --p_->depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+   private:
+    Parser* p_;
+  };
+
   SourceRange Range(const Token& t) const;
   SourceRange Range(const Token& from, const Token& to) const;
   static SourceRange Join(const SourceRange& a, const SourceRange& b);
@@ -98,8 +111,9 @@ class Parser {
   size_t pos_ = 0;
   std::vector<bool> newlines_;
   Diagnostics* diags_;
-  size_t error_pos_ = 0;        // token index where the last error was found
+  size_t error_pos_ = 0;  // token index where the last error was found
   bool reported_unclosed_ = false;
+  int depth_ = 0;  // nesting of bodies and expressions, bounded by kMaxDepth
 };
 
 }  // namespace strata::hcl

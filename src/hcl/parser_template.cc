@@ -22,12 +22,18 @@ struct Piece {
 
 const char* DirectiveName(Piece::Kind k) {
   switch (k) {
-    case Piece::Kind::kIf: return "if";
-    case Piece::Kind::kElse: return "else";
-    case Piece::Kind::kEndIf: return "endif";
-    case Piece::Kind::kFor: return "for";
-    case Piece::Kind::kEndFor: return "endfor";
-    default: return "";
+    case Piece::Kind::kIf:
+      return "if";
+    case Piece::Kind::kElse:
+      return "else";
+    case Piece::Kind::kEndIf:
+      return "endif";
+    case Piece::Kind::kFor:
+      return "for";
+    case Piece::Kind::kEndFor:
+      return "endfor";
+    default:
+      return "";
   }
 }
 
@@ -58,8 +64,8 @@ void FlushHeredoc(std::vector<Piece>* pieces) {
           i += Utf8Length(p.text, i);
           ++spaces;
         }
-        bool blank = i < p.text.size() ? p.text[i] == '\n' || p.text.compare(i, 2, "\r\n") == 0
-                                       : false;
+        bool blank =
+            i < p.text.size() ? p.text[i] == '\n' || p.text.compare(i, 2, "\r\n") == 0 : false;
         if (!blank) {
           adjust.push_back(&p);
           if (spaces < min_spaces) min_spaces = spaces;
@@ -96,6 +102,15 @@ class TemplateBuilder {
   std::unique_ptr<TemplateExpr> Sequence(const SourceRange& range,
                                          std::initializer_list<Piece::Kind> enders,
                                          Piece::Kind* ender) {
+    if (++depth_ > Parser::kMaxDepth) {
+      p_->Fail(range, "Nesting too deep",
+               "Template directives are nested more than " + std::to_string(Parser::kMaxDepth) +
+                   " levels deep.");
+    }
+    struct Leave {
+      int* d;
+      ~Leave() { --*d; }
+    } leave{&depth_};
     auto t = std::make_unique<TemplateExpr>();
     t->range = range;
     *ender = Piece::Kind::kLiteral;
@@ -123,18 +138,20 @@ class TemplateBuilder {
           t->parts.push_back(std::move(lit));
           break;
         }
-        case Piece::Kind::kInterp: t->parts.push_back(std::move(p.expr)); break;
+        case Piece::Kind::kInterp:
+          t->parts.push_back(std::move(p.expr));
+          break;
         case Piece::Kind::kIf: {
           auto n = std::make_unique<TemplateIfExpr>();
           n->range = p.range;
           n->condition = std::move(p.expr);
           Piece::Kind end;
-          n->then_part = Sequence(p.range, {Piece::Kind::kElse, Piece::Kind::kEndIf,
-                                            Piece::Kind::kEndFor}, &end);
+          n->then_part = Sequence(
+              p.range, {Piece::Kind::kElse, Piece::Kind::kEndIf, Piece::Kind::kEndFor}, &end);
           if (end == Piece::Kind::kElse) {
             ++i_;
-            n->else_part = Sequence(p.range, {Piece::Kind::kElse, Piece::Kind::kEndIf,
-                                              Piece::Kind::kEndFor}, &end);
+            n->else_part = Sequence(
+                p.range, {Piece::Kind::kElse, Piece::Kind::kEndIf, Piece::Kind::kEndFor}, &end);
           }
           if (end != Piece::Kind::kEndIf) Unterminated(p, end, "endif");
           n->range = Parser::Join(n->range, ps_[i_].range);
@@ -149,15 +166,16 @@ class TemplateBuilder {
           n->value_var = p.value_var;
           n->collection = std::move(p.expr);
           Piece::Kind end;
-          n->body = Sequence(p.range, {Piece::Kind::kElse, Piece::Kind::kEndIf,
-                                       Piece::Kind::kEndFor}, &end);
+          n->body = Sequence(p.range,
+                             {Piece::Kind::kElse, Piece::Kind::kEndIf, Piece::Kind::kEndFor}, &end);
           if (end != Piece::Kind::kEndFor) Unterminated(p, end, "endfor");
           n->range = Parser::Join(n->range, ps_[i_].range);
           ++i_;
           t->parts.push_back(std::move(n));
           break;
         }
-        default: Unexpected(p);
+        default:
+          Unexpected(p);
       }
     }
     return t;
@@ -183,6 +201,7 @@ class TemplateBuilder {
   Parser* p_;
   std::vector<Piece>& ps_;
   size_t i_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
@@ -212,14 +231,25 @@ std::string Parser::DecodeLiteral(const Token& t) {
     at_end.offset += 2;
     SourceRange r = MakeRangeFor(at, at_end);
     if (i + 1 >= s.size())
-      Fail(r, "Invalid escape sequence", "Backslash must be followed by an escape sequence selector character.");
+      Fail(r, "Invalid escape sequence",
+           "Backslash must be followed by an escape sequence selector character.");
     char sel = s[++i];
     switch (sel) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
       case 'u':
       case 'U': {
         size_t digits = sel == 'u' ? 4 : 8;
@@ -231,13 +261,16 @@ std::string Parser::DecodeLiteral(const Token& t) {
             break;
           }
           int h = HexDigitValue(s[i + k]);
-          if (h < 0) ok = false;
-          else cp = cp * 16 + static_cast<uint32_t>(h);
+          if (h < 0)
+            ok = false;
+          else
+            cp = cp * 16 + static_cast<uint32_t>(h);
         }
         if (!ok)
           Fail(r, "Invalid escape sequence",
-               sel == 'u' ? "The \\u escape sequence must be followed by four hexadecimal digits."
-                          : "The \\U escape sequence must be followed by eight hexadecimal digits.");
+               sel == 'u'
+                   ? "The \\u escape sequence must be followed by four hexadecimal digits."
+                   : "The \\U escape sequence must be followed by eight hexadecimal digits.");
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
           char buf[64];
           std::snprintf(buf, sizeof buf, "Cannot encode character U+%04x in UTF-8.", cp);
@@ -292,7 +325,8 @@ std::string Parser::ParseQuotedStringLiteral(SourceRange* range) {
       case TokenType::kEOF:
         Fail(open, "Unterminated string literal",
              "Unable to find the closing quote mark before the end of the file.");
-      default: Fail(t, "Invalid string literal", "This item is not valid in a string literal.");
+      default:
+        Fail(t, "Invalid string literal", "This item is not valid in a string literal.");
     }
   }
 }
@@ -362,7 +396,8 @@ ExprPtr Parser::ParseTemplate() {
           auto fail = [&](const char* detail) {
             Fail(Peek(), "Invalid template directive", detail);
           };
-          if (Peek().type != TokenType::kIdent) fail("For directive requires variable name after 'for'.");
+          if (Peek().type != TokenType::kIdent)
+            fail("For directive requires variable name after 'for'.");
           p.value_var = Next().text;
           if (Peek().type == TokenType::kComma) {
             Next();
@@ -396,17 +431,21 @@ ExprPtr Parser::ParseTemplate() {
              "Quoted strings may not be split over multiple lines. To produce a multi-line string, "
              "either use the \\n escape to represent a newline character or use the \"heredoc\" "
              "multi-line template syntax.");
-      case TokenType::kInvalid: Next(); Abort();
+      case TokenType::kInvalid:
+        Next();
+        Abort();
       case TokenType::kEOF:
         if (heredoc) {
           std::string marker = open.text.substr(open.text[2] == '-' ? 3 : 2);
-          while (!marker.empty() && (marker.back() == '\n' || marker.back() == '\r')) marker.pop_back();
+          while (!marker.empty() && (marker.back() == '\n' || marker.back() == '\r'))
+            marker.pop_back();
           Fail(open, "Unterminated template string",
                "No closing marker was found for the heredoc; expected a line containing only \"" +
                    marker + "\".");
         }
         Fail(open, "Unterminated template string", "No closing marker was found for the string.");
-      default: Fail(t, "Invalid template", "This item is not valid in a template.");
+      default:
+        Fail(t, "Invalid template", "This item is not valid in a template.");
     }
   }
   SourceRange range = Range(open, *close);
@@ -421,7 +460,8 @@ ExprPtr Parser::ParseTemplate() {
   ApplyStripMarkers(&pieces);
   TemplateBuilder builder(this, &pieces);
   Piece::Kind end;
-  std::unique_ptr<TemplateExpr> t = builder.Sequence(range, {Piece::Kind::kElse, Piece::Kind::kEndIf, Piece::Kind::kEndFor}, &end);
+  std::unique_ptr<TemplateExpr> t = builder.Sequence(
+      range, {Piece::Kind::kElse, Piece::Kind::kEndIf, Piece::Kind::kEndFor}, &end);
   if (end != Piece::Kind::kLiteral) builder.Unexpected(pieces[builder.index()]);
   t->range = range;
   t->heredoc = heredoc;

@@ -22,9 +22,12 @@ std::string DumpAll(const std::vector<ExprPtr>& xs) {
 
 std::string Dump(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kLiteral: return e.As<LiteralExpr>().value.ToHCL();
-    case ExprKind::kTemplate: return "(tmpl" + DumpAll(e.As<TemplateExpr>().parts) + ")";
-    case ExprKind::kTemplateWrap: return "(wrap " + Dump(*e.As<TemplateWrapExpr>().wrapped) + ")";
+    case ExprKind::kLiteral:
+      return e.As<LiteralExpr>().value.ToHCL();
+    case ExprKind::kTemplate:
+      return "(tmpl" + DumpAll(e.As<TemplateExpr>().parts) + ")";
+    case ExprKind::kTemplateWrap:
+      return "(wrap " + Dump(*e.As<TemplateWrapExpr>().wrapped) + ")";
     case ExprKind::kTemplateIf: {
       const auto& n = e.As<TemplateIfExpr>();
       return "(if " + Dump(*n.condition) + " " + Dump(*n.then_part) +
@@ -32,34 +35,42 @@ std::string Dump(const Expr& e) {
     }
     case ExprKind::kTemplateFor: {
       const auto& n = e.As<TemplateForExpr>();
-      return "(tfor " + n.key_var + "," + n.value_var + " " + Dump(*n.collection) + " " + Dump(*n.body) + ")";
+      return "(tfor " + n.key_var + "," + n.value_var + " " + Dump(*n.collection) + " " +
+             Dump(*n.body) + ")";
     }
-    case ExprKind::kVariable: return e.As<VariableExpr>().name;
-    case ExprKind::kGetAttr: return "(. " + Dump(*e.As<GetAttrExpr>().object) + " " + e.As<GetAttrExpr>().name + ")";
+    case ExprKind::kVariable:
+      return e.As<VariableExpr>().name;
+    case ExprKind::kGetAttr:
+      return "(. " + Dump(*e.As<GetAttrExpr>().object) + " " + e.As<GetAttrExpr>().name + ")";
     case ExprKind::kIndex: {
       const auto& n = e.As<IndexExpr>();
-      return std::string(n.legacy ? "(.idx " : "([] ") + Dump(*n.collection) + " " + Dump(*n.key) + ")";
+      return std::string(n.legacy ? "(.idx " : "([] ") + Dump(*n.collection) + " " + Dump(*n.key) +
+             ")";
     }
     case ExprKind::kSplat: {
       const auto& n = e.As<SplatExpr>();
-      return std::string(n.full ? "(splat[*] " : "(splat.* ") + Dump(*n.source) + " " + Dump(*n.each) + ")";
+      return std::string(n.full ? "(splat[*] " : "(splat.* ") + Dump(*n.source) + " " +
+             Dump(*n.each) + ")";
     }
-    case ExprKind::kAnonSymbol: return "@";
+    case ExprKind::kAnonSymbol:
+      return "@";
     case ExprKind::kCall: {
       const auto& n = e.As<CallExpr>();
       return "(call " + n.name + DumpAll(n.args) + (n.expand_final ? " ..." : "") + ")";
     }
-    case ExprKind::kTuple: return "(tuple" + DumpAll(e.As<TupleExpr>().items) + ")";
+    case ExprKind::kTuple:
+      return "(tuple" + DumpAll(e.As<TupleExpr>().items) + ")";
     case ExprKind::kObject: {
       std::string out = "(object";
       for (const auto& item : e.As<ObjectExpr>().items)
-        out += " [" + (item.has_literal_key ? item.literal_key : Dump(*item.key)) + " " + Dump(*item.value) + "]";
+        out += " [" + (item.has_literal_key ? item.literal_key : Dump(*item.key)) + " " +
+               Dump(*item.value) + "]";
       return out + ")";
     }
     case ExprKind::kFor: {
       const auto& n = e.As<ForExpr>();
-      std::string out = std::string(n.object ? "(for{} " : "(for[] ") + n.key_var + "," + n.value_var + " " +
-                        Dump(*n.collection);
+      std::string out = std::string(n.object ? "(for{} " : "(for[] ") + n.key_var + "," +
+                        n.value_var + " " + Dump(*n.collection);
       if (n.key) out += " " + Dump(*n.key) + " =>";
       out += " " + Dump(*n.value);
       if (n.group) out += " ...";
@@ -72,13 +83,16 @@ std::string Dump(const Expr& e) {
     }
     case ExprKind::kBinary: {
       const auto& n = e.As<BinaryExpr>();
-      return std::string("(") + OperatorSymbol(n.op) + " " + Dump(*n.lhs) + " " + Dump(*n.rhs) + ")";
+      return std::string("(") + OperatorSymbol(n.op) + " " + Dump(*n.lhs) + " " + Dump(*n.rhs) +
+             ")";
     }
     case ExprKind::kConditional: {
       const auto& n = e.As<ConditionalExpr>();
-      return "(? " + Dump(*n.condition) + " " + Dump(*n.true_result) + " " + Dump(*n.false_result) + ")";
+      return "(? " + Dump(*n.condition) + " " + Dump(*n.true_result) + " " + Dump(*n.false_result) +
+             ")";
     }
-    case ExprKind::kParens: return "(paren " + Dump(*e.As<ParensExpr>().inner) + ")";
+    case ExprKind::kParens:
+      return "(paren " + Dump(*e.As<ParensExpr>().inner) + ")";
   }
   return "?";
 }
@@ -114,7 +128,8 @@ TEST(ParserTest, ExpressionShapes) {
       {"f(1, a...)", "(call f 1 a ...)"},
       {"f(\n1,\n2,\n)", "(call f 1 2)"},
       {"[1, [2], {}]", "(tuple 1 (tuple 2) (object))"},
-      {R"~({a = 1, "b": 2, (c) = 3, null = 4})~", R"~((object [a 1] [(tmpl "b") 2] [(paren c) 3] [null 4]))~"},
+      {R"~({a = 1, "b": 2, (c) = 3, null = 4})~",
+       R"~((object [a 1] [(tmpl "b") 2] [(paren c) 3] [null 4]))~"},
       {"{\n a = 1\n b = 2\n}", "(object [a 1] [b 2])"},
       {"[for x in xs : f(x) if x > 1]", "(for[] ,x xs (call f x) if (> x 1))"},
       {"{for k, v in m : k => v... if v}", "(for{} k,v m k => v ... if v)"},
@@ -131,7 +146,9 @@ TEST(ParserTest, ExpressionShapes) {
 
 TEST(ParserTest, ExpressionErrors) {
   std::vector<std::pair<std::string, std::string>> cases = {
-      {"1 +", "e.hcl:1:4: Missing expression: Expected the start of an expression, but found the end of the file."},
+      {"1 +",
+       "e.hcl:1:4: Missing expression: Expected the start of an expression, but found the end of "
+       "the file."},
       {"a ? b", "Missing false expression in conditional"},
       {"(a", "Unbalanced parentheses"},
       {"f(1 2)", "Missing argument separator"},
@@ -149,7 +166,8 @@ TEST(ParserTest, ExpressionErrors) {
       {"[for k, v in m: k => v]", "Key expression is not valid when building a tuple."},
       {"{for v in m: v}", "Key expression is required when building an object."},
       {"[for v in m: v...]", "Grouping ellipsis (...) cannot be used when building a tuple."},
-      {R"~("\q")~", R"~(Invalid escape sequence: The symbol "q" is not a valid escape sequence selector.)~"},
+      {R"~("\q")~",
+       R"~(Invalid escape sequence: The symbol "q" is not a valid escape sequence selector.)~"},
       {R"~("\u12")~", "The \\u escape sequence must be followed by four hexadecimal digits."},
       {R"~("%{ endif }")~", R"~(Unexpected "endif" directive)~"},
       {R"~("%{ if x }a")~", R"~(There is no "endif" directive to close this "if" directive.)~"},
@@ -236,12 +254,14 @@ TEST(ParserTest, EveryErrorIsReportedAndParsingContinues) {
                           "f = 4\n",
                           &d);
   ASSERT_EQ(d.items().size(), 3u) << d.ToString();
-  EXPECT_EQ(d.items()[0].ToString(),
-            "m.hcl:1:5: Invalid expression: Expected the start of an expression, but found an invalid "
-            "expression token.");
+  EXPECT_EQ(
+      d.items()[0].ToString(),
+      "m.hcl:1:5: Invalid expression: Expected the start of an expression, but found an invalid "
+      "expression token.");
   EXPECT_EQ(d.items()[1].range.start.line, 3);
   EXPECT_EQ(d.items()[2].ToString(),
-            "m.hcl:5:10: Missing item separator: Expected a comma to mark the beginning of the next item.");
+            "m.hcl:5:10: Missing item separator: Expected a comma to mark the beginning of the "
+            "next item.");
   // The valid items around the broken ones are still there.
   ASSERT_NE(file->body.Attr("b"), nullptr);
   ASSERT_NE(file->body.Attr("f"), nullptr);
@@ -254,7 +274,8 @@ TEST(ParserTest, DuplicateAttributeIsReported) {
   ParseConfig("d.hcl", "a = 1\nb { x = 1 }\na = 2\n", &d);
   ASSERT_EQ(d.items().size(), 1u);
   EXPECT_EQ(d.items()[0].ToString(),
-            "d.hcl:3:1: Attribute redefined: The argument \"a\" was already set at d.hcl:1:1. Each argument "
+            "d.hcl:3:1: Attribute redefined: The argument \"a\" was already set at d.hcl:1:1. Each "
+            "argument "
             "may be set only once.");
 }
 

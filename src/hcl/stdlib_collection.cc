@@ -17,11 +17,16 @@ Value Int(int64_t v) { return Value::NumberText(std::to_string(v)); }
 Result<Value> Length(const ValueList& a) {
   const Value& v = a[0];
   switch (v.kind()) {
-    case Value::Kind::kString: return Int(static_cast<int64_t>(Utf8Count(v.str())));
-    case Value::Kind::kList: return Int(static_cast<int64_t>(v.items().size()));
-    case Value::Kind::kObject: return Int(static_cast<int64_t>(v.fields().size()));
-    case Value::Kind::kNull: return InvalidArgument("argument must not be null");
-    default: return InvalidArgument("argument must be a string, a collection type, or a structural type");
+    case Value::Kind::kString:
+      return Int(static_cast<int64_t>(Utf8Count(v.str())));
+    case Value::Kind::kList:
+      return Int(static_cast<int64_t>(v.items().size()));
+    case Value::Kind::kObject:
+      return Int(static_cast<int64_t>(v.fields().size()));
+    case Value::Kind::kNull:
+      return InvalidArgument("argument must not be null");
+    default:
+      return InvalidArgument("argument must be a string, a collection type, or a structural type");
   }
 }
 
@@ -41,8 +46,10 @@ Result<Value> Merge(const ValueList& a) {
     ASSIGN_OR_RETURN(ValueMap fields, ObjectArg(a, i));
     for (auto& [k, v] : fields) {
       auto it = std::find_if(out.begin(), out.end(), [&](const auto& f) { return f.first == k; });
-      if (it != out.end()) it->second = v;
-      else out.emplace_back(k, v);
+      if (it != out.end())
+        it->second = v;
+      else
+        out.emplace_back(k, v);
     }
   }
   return SortedObject(std::move(out));
@@ -96,8 +103,10 @@ Result<Value> Distinct(const ValueList& a) {
 
 void FlattenInto(const ValueList& items, ValueList* out) {
   for (const auto& v : items) {
-    if (v.kind() == Value::Kind::kList) FlattenInto(v.items(), out);
-    else out->push_back(v);
+    if (v.kind() == Value::Kind::kList)
+      FlattenInto(v.items(), out);
+    else
+      out->push_back(v);
   }
 }
 
@@ -168,13 +177,16 @@ Result<Value> Range(const ValueList& a) {
     }
   }
   if (step == 0) return InvalidArgument("step must not be zero");
-  if (start < end && step < 0) return InvalidArgument("step must be positive when start is less than end");
-  if (start > end && step > 0) return InvalidArgument("step must be negative when start is greater than end");
+  if (start < end && step < 0)
+    return InvalidArgument("step must be positive when start is less than end");
+  if (start > end && step > 0)
+    return InvalidArgument("step must be negative when start is greater than end");
   ValueList out;
   for (double v = start; step > 0 ? v < end : v > end; v += step) {
     if (out.size() >= 1024)
-      return InvalidArgument("more than 1024 values were generated; either decrease the difference "
-                             "between start and end or use a smaller step");
+      return InvalidArgument(
+          "more than 1024 values were generated; either decrease the difference "
+          "between start and end or use a smaller step");
     out.push_back(Value::Number(v));
   }
   return Value::List(std::move(out));
@@ -193,7 +205,8 @@ Result<Value> Slice(const ValueList& a) {
   if (start < 0) return InvalidArgument("the starting index must not be negative");
   if (end > static_cast<int64_t>(items.size()))
     return InvalidArgument("the ending index must not exceed the list length");
-  if (start > end) return InvalidArgument("the starting index must not be greater than the ending index");
+  if (start > end)
+    return InvalidArgument("the starting index must not be greater than the ending index");
   return Value::List(ValueList(items.begin() + start, items.begin() + end));
 }
 
@@ -202,7 +215,8 @@ Result<Value> Sort(const ValueList& a) {
   std::vector<std::string> strs;
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].is_null())
-      return InvalidArgument("given list element " + std::to_string(i) + " is null; a null string cannot be sorted");
+      return InvalidArgument("given list element " + std::to_string(i) +
+                             " is null; a null string cannot be sorted");
     auto s = ToStringValue(items[i]);
     if (!s.ok()) return InvalidArgument("list of string required");
     strs.push_back(*s);
@@ -218,14 +232,17 @@ Result<Value> Zipmap(const ValueList& a) {
   ASSIGN_OR_RETURN(ValueList values, ListArg(a, 1));
   if (keys.size() != values.size())
     return InvalidArgument("number of keys (" + std::to_string(keys.size()) +
-                           ") does not match number of values (" + std::to_string(values.size()) + ")");
+                           ") does not match number of values (" + std::to_string(values.size()) +
+                           ")");
   ValueMap out;
   for (size_t i = 0; i < keys.size(); ++i) {
     auto k = ToStringValue(keys[i]);
     if (!k.ok() || keys[i].is_null()) return InvalidArgument("keys must be strings");
     auto it = std::find_if(out.begin(), out.end(), [&](const auto& f) { return f.first == *k; });
-    if (it != out.end()) it->second = values[i];
-    else out.emplace_back(*k, values[i]);
+    if (it != out.end())
+      it->second = values[i];
+    else
+      out.emplace_back(*k, values[i]);
   }
   return SortedObject(std::move(out));
 }
@@ -257,11 +274,16 @@ Result<Value> AllTrue(const ValueList& a, bool all) {
 Result<Value> Empty(const ValueList& a) {
   const Value& v = a[0];
   switch (v.kind()) {
-    case Value::Kind::kString: return Value::Bool(v.str().empty());
-    case Value::Kind::kList: return Value::Bool(v.items().empty());
-    case Value::Kind::kObject: return Value::Bool(v.fields().empty());
-    case Value::Kind::kNull: return Value::Bool(true);
-    default: return InvalidArgument("argument must be a string, a collection type, or a structural type");
+    case Value::Kind::kString:
+      return Value::Bool(v.str().empty());
+    case Value::Kind::kList:
+      return Value::Bool(v.items().empty());
+    case Value::Kind::kObject:
+      return Value::Bool(v.fields().empty());
+    case Value::Kind::kNull:
+      return Value::Bool(true);
+    default:
+      return InvalidArgument("argument must be a string, a collection type, or a structural type");
   }
 }
 
@@ -271,7 +293,8 @@ Result<Value> ToList(const ValueList& a, bool set) {
   const Value& v = a[0];
   if (v.is_null()) return v;
   if (v.kind() != Value::Kind::kList)
-    return InvalidArgument("cannot convert " + Friendly(v) + " to " + (set ? "set" : "list") + " of any single type");
+    return InvalidArgument("cannot convert " + Friendly(v) + " to " + (set ? "set" : "list") +
+                           " of any single type");
   ValueList items = UnifyElements(v.items());
   if (set) return MakeSet(std::move(items));
   return Value::List(std::move(items));
@@ -317,9 +340,15 @@ Result<Value> Print(const ValueList& a) {
   const Value& v = a[0];
   std::string text;
   switch (v.kind()) {
-    case Value::Kind::kString: text = v.str(); break;
-    case Value::Kind::kNumber: text = v.number_text(); break;
-    case Value::Kind::kBool: text = v.bool_value() ? "true" : "false"; break;
+    case Value::Kind::kString:
+      text = v.str();
+      break;
+    case Value::Kind::kNumber:
+      text = v.number_text();
+      break;
+    case Value::Kind::kBool:
+      text = v.bool_value() ? "true" : "false";
+      break;
     default: {
       auto j = JsonEncode(v);
       text = j.ok() ? *j : v.ToHCL();

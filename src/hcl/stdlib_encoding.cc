@@ -34,8 +34,10 @@ Value DeepMerge(const Value& base, const Value& over) {
   ValueMap out = base.fields();
   for (const auto& [k, v] : over.fields()) {
     auto it = std::find_if(out.begin(), out.end(), [&](const auto& f) { return f.first == k; });
-    if (it == out.end()) out.emplace_back(k, v);
-    else it->second = DeepMerge(it->second, v);
+    if (it == out.end())
+      out.emplace_back(k, v);
+    else
+      it->second = DeepMerge(it->second, v);
   }
   return SortedObject(std::move(out));
 }
@@ -82,7 +84,8 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(const std::string& s) {
         quoted = false;
         ++i;
         if (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
-          return InvalidArgument("parse error on line " + std::to_string(line) + ": extraneous or missing \" in quoted-field");
+          return InvalidArgument("parse error on line " + std::to_string(line) +
+                                 ": extraneous or missing \" in quoted-field");
         continue;
       }
       if (c == '\n') ++line;
@@ -96,7 +99,9 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(const std::string& s) {
       ++i;
       continue;
     }
-    if (c == '"') return InvalidArgument("parse error on line " + std::to_string(line) + ": bare \" in non-quoted-field");
+    if (c == '"')
+      return InvalidArgument("parse error on line " + std::to_string(line) +
+                             ": bare \" in non-quoted-field");
     if (c == ',') {
       row.push_back(field);
       field.clear();
@@ -115,7 +120,9 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(const std::string& s) {
     field_started = true;
     ++i;
   }
-  if (quoted) return InvalidArgument("parse error on line " + std::to_string(line) + ": extraneous or missing \" in quoted-field");
+  if (quoted)
+    return InvalidArgument("parse error on line " + std::to_string(line) +
+                           ": extraneous or missing \" in quoted-field");
   if (field_started || !row.empty()) end_row();
   return rows;
 }
@@ -128,9 +135,11 @@ Result<Value> CsvDecode(const ValueList& a) {
   ValueList out;
   for (size_t r = 1; r < rows.size(); ++r) {
     if (rows[r].size() != header.size())
-      return InvalidArgument("record on line " + std::to_string(r + 1) + ": wrong number of fields");
+      return InvalidArgument("record on line " + std::to_string(r + 1) +
+                             ": wrong number of fields");
     ValueMap obj;
-    for (size_t k = 0; k < header.size(); ++k) obj.emplace_back(header[k], Value::String(rows[r][k]));
+    for (size_t k = 0; k < header.size(); ++k)
+      obj.emplace_back(header[k], Value::String(rows[r][k]));
     out.push_back(SortedObject(std::move(obj)));
   }
   return Value::List(std::move(out));

@@ -45,7 +45,8 @@ std::vector<std::string> ExpandBraces(const std::string& p) {
         alts.push_back(p.substr(start, i - start));
         std::vector<std::string> out;
         for (const auto& alt : alts)
-          for (auto& e : ExpandBraces(p.substr(0, open) + alt + p.substr(i + 1))) out.push_back(std::move(e));
+          for (auto& e : ExpandBraces(p.substr(0, open) + alt + p.substr(i + 1)))
+            out.push_back(std::move(e));
         return out;
       }
     } else if (p[i] == ',' && depth == 1) {
@@ -105,7 +106,8 @@ bool MatchSegment(const char* p, const char* s) {
   return *s == '\0';
 }
 
-bool MatchPath(const std::vector<std::string>& pat, size_t pi, const std::vector<std::string>& path, size_t si) {
+bool MatchPath(const std::vector<std::string>& pat, size_t pi, const std::vector<std::string>& path,
+               size_t si) {
   if (pi == pat.size()) return si == path.size();
   if (pat[pi] == "**") {
     for (size_t k = si; k <= path.size(); ++k)
@@ -148,9 +150,11 @@ Result<Value> Glob(const std::string& base_dir, const std::string& pattern, bool
       continue;
     }
     if (!fs::is_directory(root, ec)) continue;
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             root, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::vector<std::string> rel = SplitPath(it->path().lexically_relative(root).generic_string());
+      std::vector<std::string> rel =
+          SplitPath(it->path().lexically_relative(root).generic_string());
       // Without "**" nothing deeper than the pattern can match.
       if (std::find(rest.begin(), rest.end(), "**") == rest.end() && rel.size() >= rest.size())
         it.disable_recursion_pending();
@@ -173,15 +177,16 @@ fs::path Resolve(const std::string& base_dir, const std::string& path) {
 }  // namespace
 
 void AddFileFunctions(FunctionTable* t, const std::string& base_dir) {
-  (*t)["file"] = {1, 1, [base_dir](const ValueList& a) -> Result<Value> {
-                    ASSIGN_OR_RETURN(std::string path, StringArg(a, 0));
-                    fs::path p = Resolve(base_dir, path);
-                    std::ifstream in(p, std::ios::binary);
-                    if (!in) return InvalidArgument("open " + p.generic_string() + ": " + std::strerror(errno));
-                    std::ostringstream ss;
-                    ss << in.rdbuf();
-                    return Value::String(ss.str());
-                  }};
+  (*t)["file"] = {
+      1, 1, [base_dir](const ValueList& a) -> Result<Value> {
+        ASSIGN_OR_RETURN(std::string path, StringArg(a, 0));
+        fs::path p = Resolve(base_dir, path);
+        std::ifstream in(p, std::ios::binary);
+        if (!in) return InvalidArgument("open " + p.generic_string() + ": " + std::strerror(errno));
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        return Value::String(ss.str());
+      }};
   (*t)["fileset"] = {1, 1, [base_dir](const ValueList& a) -> Result<Value> {
                        ASSIGN_OR_RETURN(std::string pattern, StringArg(a, 0));
                        return Glob(base_dir, pattern, /*files_only=*/true);

@@ -89,7 +89,8 @@ Result<std::string> FormatOne(char verb, const Spec& spec, const Value& arg, siz
         int base = verb == 'b' ? 2 : verb == 'o' ? 8 : 16;
         digits = ToBase(mag, base, verb == 'X');
         if (spec.sharp && verb == 'o') digits = "0" + digits;
-        if (spec.sharp && (verb == 'x' || verb == 'X')) digits = (verb == 'x' ? "0x" : "0X") + digits;
+        if (spec.sharp && (verb == 'x' || verb == 'X'))
+          digits = (verb == 'x' ? "0x" : "0X") + digits;
       }
       return Pad(Signed(digits, negative, spec), spec, true);
     }
@@ -126,8 +127,8 @@ Result<std::string> FormatOne(char verb, const Spec& spec, const Value& arg, siz
       return Pad(verb == 'q' ? JsonQuote(str) : str, spec, false);
     }
     default:
-      return InvalidArgument("unrecognized format character '" + std::string(1, verb) + "' at offset " +
-                             std::to_string(offset));
+      return InvalidArgument("unrecognized format character '" + std::string(1, verb) +
+                             "' at offset " + std::to_string(offset));
   }
 }
 
@@ -149,18 +150,25 @@ Result<std::string> Format(const std::string& fmt, const ValueList& args) {
     Spec spec;
     for (; i < fmt.size(); ++i) {
       char c = fmt[i];
-      if (c == '-') spec.minus = true;
-      else if (c == '+') spec.plus = true;
-      else if (c == ' ') spec.space = true;
-      else if (c == '0') spec.zero = true;
-      else if (c == '#') spec.sharp = true;
-      else break;
+      if (c == '-')
+        spec.minus = true;
+      else if (c == '+')
+        spec.plus = true;
+      else if (c == ' ')
+        spec.space = true;
+      else if (c == '0')
+        spec.zero = true;
+      else if (c == '#')
+        spec.sharp = true;
+      else
+        break;
     }
     auto index = [&]() -> Status {
       if (i >= fmt.size() || fmt[i] != '[') return Status::Ok();
       size_t close = fmt.find(']', i);
       std::string num = close == std::string::npos ? "" : fmt.substr(i + 1, close - i - 1);
-      if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos || std::stoul(num) == 0)
+      if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoul(num) == 0)
         return InvalidArgument("invalid argument index at offset " + std::to_string(i));
       next_arg = std::stoul(num) - 1;
       explicit_index = true;
@@ -170,27 +178,32 @@ Result<std::string> Format(const std::string& fmt, const ValueList& args) {
     RETURN_IF_ERROR(index());
     if (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {
       spec.width = 0;
-      while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') spec.width = spec.width * 10 + (fmt[i++] - '0');
+      while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9')
+        spec.width = spec.width * 10 + (fmt[i++] - '0');
     }
     if (i < fmt.size() && fmt[i] == '.') {
       ++i;
       spec.precision = 0;
-      while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') spec.precision = spec.precision * 10 + (fmt[i++] - '0');
+      while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9')
+        spec.precision = spec.precision * 10 + (fmt[i++] - '0');
     }
     RETURN_IF_ERROR(index());
-    if (i >= fmt.size()) return InvalidArgument("unterminated format verb at offset " + std::to_string(start));
+    if (i >= fmt.size())
+      return InvalidArgument("unterminated format verb at offset " + std::to_string(start));
     char verb = fmt[i];
     if (next_arg >= args.size())
       return InvalidArgument("not enough arguments for \"%" + std::string(1, verb) + "\" at " +
-                             std::to_string(start) + ": need index " + std::to_string(next_arg + 1) +
-                             " but have " + std::to_string(args.size()) + " total");
+                             std::to_string(start) + ": need index " +
+                             std::to_string(next_arg + 1) + " but have " +
+                             std::to_string(args.size()) + " total");
     ASSIGN_OR_RETURN(std::string piece, FormatOne(verb, spec, args[next_arg], start));
     out += piece;
     ++next_arg;
     if (next_arg > max_used) max_used = next_arg;
   }
   if (!explicit_index && max_used < args.size())
-    return InvalidArgument("too many arguments; only " + std::to_string(max_used) + " used by format string");
+    return InvalidArgument("too many arguments; only " + std::to_string(max_used) +
+                           " used by format string");
   return out;
 }
 
@@ -211,9 +224,9 @@ Result<Value> FormatListFn(const ValueList& a) {
       n = len;
       first_list = i;
     } else if (len != n) {
-      return InvalidArgument("argument " + std::to_string(i) + " has length " + std::to_string(len) +
-                             ", which is inconsistent with argument " + std::to_string(first_list) +
-                             " of length " + std::to_string(n));
+      return InvalidArgument("argument " + std::to_string(i) + " has length " +
+                             std::to_string(len) + ", which is inconsistent with argument " +
+                             std::to_string(first_list) + " of length " + std::to_string(n));
     }
   }
   if (n < 0) n = 1;
@@ -221,9 +234,12 @@ Result<Value> FormatListFn(const ValueList& a) {
   for (long k = 0; k < n; ++k) {
     ValueList args;
     for (size_t i = 1; i < a.size(); ++i)
-      args.push_back(a[i].kind() == Value::Kind::kList ? a[i].items()[static_cast<size_t>(k)] : a[i]);
+      args.push_back(a[i].kind() == Value::Kind::kList ? a[i].items()[static_cast<size_t>(k)]
+                                                       : a[i]);
     auto s = Format(fmt, args);
-    if (!s.ok()) return InvalidArgument("error on format iteration " + std::to_string(k) + ": " + s.status().message());
+    if (!s.ok())
+      return InvalidArgument("error on format iteration " + std::to_string(k) + ": " +
+                             s.status().message());
     out.push_back(Value::String(*s));
   }
   return Value::List(std::move(out));

@@ -10,11 +10,8 @@ namespace {
 Result<Value> Abs(const ValueList& a) {
   ASSIGN_OR_RETURN(Value n, NumberArg(a, 0));
   const std::string& t = n.number_text();
-  if (IsIntegerText(t) || CanonicalNumberText(t)) {
-    if (!t.empty() && t[0] == '-') return Value::NumberText(t.substr(1));
-    return n;
-  }
-  return Value::Number(std::fabs(n.number()));
+  if (!t.empty() && t[0] == '-') return Value::NumberText(t.substr(1));
+  return n;
 }
 
 Result<Value> Round(const ValueList& a, bool up) {
@@ -59,9 +56,11 @@ Result<Value> Extreme(const ValueList& a, bool want_max) {
 Result<Value> ParseInt(const ValueList& a) {
   ASSIGN_OR_RETURN(std::string s, StringArg(a, 0));
   ASSIGN_OR_RETURN(int64_t base, IntArg(a, 1));
-  if (base < 2 || base > 62) return InvalidArgument("base must be a whole number between 2 and 62 inclusive");
+  if (base < 2 || base > 62)
+    return InvalidArgument("base must be a whole number between 2 and 62 inclusive");
   auto fail = [&] {
-    return InvalidArgument("cannot parse " + Quote(s) + " as a base " + std::to_string(base) + " integer");
+    return InvalidArgument("cannot parse " + Quote(s) + " as a base " + std::to_string(base) +
+                           " integer");
   };
   size_t i = 0;
   bool negative = false;
@@ -71,9 +70,12 @@ Result<Value> ParseInt(const ValueList& a) {
   for (; i < s.size(); ++i) {
     char c = s[i];
     int d = -1;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'Z') d = base <= 36 ? c - 'A' + 10 : c - 'A' + 36;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (c >= 'a' && c <= 'z')
+      d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'Z')
+      d = base <= 36 ? c - 'A' + 10 : c - 'A' + 36;
     if (d < 0 || d >= base) return fail();
     int carry = d;
     for (size_t k = dec.size(); k-- > 0;) {

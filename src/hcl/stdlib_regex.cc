@@ -27,14 +27,16 @@ Result<Compiled> Compile(const std::string& pattern) {
   while (pattern.compare(i, 2, "(?") == 0) {
     size_t j = i + 2;
     std::string f;
-    while (j < pattern.size() && (pattern[j] == 'i' || pattern[j] == 's' || pattern[j] == 'm' || pattern[j] == 'U'))
+    while (j < pattern.size() &&
+           (pattern[j] == 'i' || pattern[j] == 's' || pattern[j] == 'm' || pattern[j] == 'U'))
       f += pattern[j++];
     if (j >= pattern.size() || pattern[j] != ')' || f.empty()) break;
     for (char fc : f) {
       if (fc == 'i') flags |= std::regex::icase;
       if (fc == 'm') flags |= std::regex::multiline;
       if (fc == 's') dot_all = true;
-      if (fc == 'U') return InvalidArgument("invalid regular expression: the (?U) flag is not supported");
+      if (fc == 'U')
+        return InvalidArgument("invalid regular expression: the (?U) flag is not supported");
     }
     i = j + 1;
   }
@@ -49,7 +51,8 @@ Result<Compiled> Compile(const std::string& pattern) {
         out += '$';
       } else if (n == 'Q') {
         size_t end = pattern.find("\\E", i + 2);
-        std::string lit = pattern.substr(i + 2, end == std::string::npos ? std::string::npos : end - i - 2);
+        std::string lit =
+            pattern.substr(i + 2, end == std::string::npos ? std::string::npos : end - i - 2);
         for (char lc : lit) {
           if (std::string("\\.+*?()|[]{}^$-/").find(lc) != std::string::npos) out += '\\';
           out += lc;
@@ -57,7 +60,8 @@ Result<Compiled> Compile(const std::string& pattern) {
         i = end == std::string::npos ? pattern.size() : end + 1;
         continue;
       } else if (n == 'p' || n == 'P') {
-        return InvalidArgument("invalid regular expression: Unicode classes (\\p) are not supported");
+        return InvalidArgument(
+            "invalid regular expression: Unicode classes (\\p) are not supported");
       } else {
         out += ch;
         out += n;
@@ -117,7 +121,8 @@ Result<Value> MatchResult(const Compiled& c, const std::smatch& m) {
   for (const auto& n : c.names)
     if (!n.empty()) ++named;
   if (named != 0 && named != c.names.size())
-    return InvalidArgument("invalid regular expression: cannot mix both named and unnamed capture groups");
+    return InvalidArgument(
+        "invalid regular expression: cannot mix both named and unnamed capture groups");
   auto group = [&](size_t i) { return m[i].matched ? Value::String(m.str(i)) : Value(); };
   if (named == 0) {
     ValueList out;
@@ -134,7 +139,8 @@ Result<Value> Regex(const ValueList& a) {
   ASSIGN_OR_RETURN(std::string s, StringArg(a, 1));
   ASSIGN_OR_RETURN(Compiled c, Compile(pattern));
   std::smatch m;
-  if (!std::regex_search(s, m, c.re)) return InvalidArgument("pattern did not match any part of the given string");
+  if (!std::regex_search(s, m, c.re))
+    return InvalidArgument("pattern did not match any part of the given string");
   return MatchResult(c, m);
 }
 
@@ -143,7 +149,8 @@ Result<Value> RegexAll(const ValueList& a) {
   ASSIGN_OR_RETURN(std::string s, StringArg(a, 1));
   ASSIGN_OR_RETURN(Compiled c, Compile(pattern));
   ValueList out;
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), c.re); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), c.re); it != std::sregex_iterator();
+       ++it) {
     ASSIGN_OR_RETURN(Value v, MatchResult(c, *it));
     out.push_back(std::move(v));
   }
@@ -217,7 +224,8 @@ Result<Value> RegexpEscape(const ValueList& a) {
 
 }  // namespace
 
-Result<std::string> RegexReplaceAll(const std::string& s, const std::string& pattern, const std::string& repl) {
+Result<std::string> RegexReplaceAll(const std::string& s, const std::string& pattern,
+                                    const std::string& repl) {
   ASSIGN_OR_RETURN(Compiled c, Compile(pattern));
   return std::regex_replace(s, c.re, TranslateReplacement(repl, c.names));
 }

@@ -29,8 +29,8 @@ Result<Value> SetIntersection(const ValueList& a) {
   }
   ValueList out;
   for (const auto& v : first) {
-    bool everywhere = std::all_of(others.begin(), others.end(),
-                                  [&](const ValueList& o) { return Has(o, v); });
+    bool everywhere =
+        std::all_of(others.begin(), others.end(), [&](const ValueList& o) { return Has(o, v); });
     if (everywhere) out.push_back(v);
   }
   return MakeSet(std::move(out));

@@ -69,7 +69,8 @@ Result<Value> Join(const ValueList& a) {
     ASSIGN_OR_RETURN(ValueList items, ListArg(a, i));
     for (size_t k = 0; k < items.size(); ++k) {
       if (items[k].is_null())
-        return InvalidArgument("element " + std::to_string(k) + " is null; cannot concatenate null values");
+        return InvalidArgument("element " + std::to_string(k) +
+                               " is null; cannot concatenate null values");
       auto s = ToStringValue(items[k]);
       if (!s.ok()) return InvalidArgument("element " + std::to_string(k) + ": string required");
       if (!first) out += sep;
@@ -151,7 +152,9 @@ Result<Value> Trim(const ValueList& a) {
   ASSIGN_OR_RETURN(std::string cutset, StringArg(a, 1));
   auto cut = Utf8Chars(cutset);
   auto chars = Utf8Chars(s);
-  auto in_cut = [&](const std::string& c) { return std::find(cut.begin(), cut.end(), c) != cut.end(); };
+  auto in_cut = [&](const std::string& c) {
+    return std::find(cut.begin(), cut.end(), c) != cut.end();
+  };
   size_t b = 0, e = chars.size();
   while (b < e && in_cut(chars[b])) ++b;
   while (e > b && in_cut(chars[e - 1])) --e;
@@ -170,7 +173,8 @@ Result<Value> TrimPrefix(const ValueList& a) {
 Result<Value> TrimSuffix(const ValueList& a) {
   ASSIGN_OR_RETURN(std::string s, StringArg(a, 0));
   ASSIGN_OR_RETURN(std::string p, StringArg(a, 1));
-  if (s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0) s.resize(s.size() - p.size());
+  if (s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0)
+    s.resize(s.size() - p.size());
   return Value::String(s);
 }
 

@@ -10,7 +10,7 @@ namespace {
 struct Time {
   int64_t unix_seconds = 0;  // UTC
   int64_t nanos = 0;
-  int offset = 0;  // seconds east of UTC
+  int offset = 0;    // seconds east of UTC
   bool utc = false;  // written with "Z"
 };
 
@@ -52,16 +52,20 @@ Result<Time> ParseRFC3339(const std::string& s) {
     return true;
   };
   int year, month, day, hour, minute, second;
-  if (!num(0, 4, &year) || s.size() < 5 || s[4] != '-') return fail("cannot use " + Quote(s) + " as year");
+  if (!num(0, 4, &year) || s.size() < 5 || s[4] != '-')
+    return fail("cannot use " + Quote(s) + " as year");
   if (!num(5, 2, &month) || s.size() < 8 || s[7] != '-' || month < 1 || month > 12)
     return fail("cannot use " + Quote(s.substr(5)) + " as month");
-  if (!num(8, 2, &day) || day < 1 || day > 31) return fail("cannot use " + Quote(s.substr(8)) + " as day");
-  if (s.size() < 11 || (s[10] != 'T' && s[10] != 't')) return fail("missing required time introducer 'T'");
+  if (!num(8, 2, &day) || day < 1 || day > 31)
+    return fail("cannot use " + Quote(s.substr(8)) + " as day");
+  if (s.size() < 11 || (s[10] != 'T' && s[10] != 't'))
+    return fail("missing required time introducer 'T'");
   if (!num(11, 2, &hour) || hour > 23 || s.size() < 14 || s[13] != ':')
     return fail("cannot use " + Quote(s.substr(11)) + " as hour");
   if (!num(14, 2, &minute) || minute > 59 || s.size() < 17 || s[16] != ':')
     return fail("cannot use " + Quote(s.substr(14)) + " as minute");
-  if (!num(17, 2, &second) || second > 60) return fail("cannot use " + Quote(s.substr(17)) + " as second");
+  if (!num(17, 2, &second) || second > 60)
+    return fail("cannot use " + Quote(s.substr(17)) + " as second");
   Time t;
   size_t i = 19;
   if (i < s.size() && s[i] == '.') {
@@ -91,8 +95,9 @@ Result<Time> ParseRFC3339(const std::string& s) {
     return fail("missing UTC offset");
   }
   if (i != s.size()) return fail("extra text " + Quote(s.substr(i)));
-  int64_t local = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-                  hour * 3600 + minute * 60 + second;
+  int64_t local =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+      hour * 3600 + minute * 60 + second;
   t.unix_seconds = local - t.offset;
   return t;
 }
@@ -131,15 +136,17 @@ std::string Offset(int offset, bool colon) {
 std::string FormatRFC3339(const Time& t) {
   Civil c = ToCivil(t);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(c.year), c.month,
-                c.day, c.hour, c.minute, c.second);
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(c.year),
+                c.month, c.day, c.hour, c.minute, c.second);
   return std::string(buf) + (t.utc || t.offset == 0 ? "Z" : Offset(t.offset, true));
 }
 
 Result<Value> FormatDate(const ValueList& a) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  static const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
+  static const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                "Thursday", "Friday", "Saturday"};
   ASSIGN_OR_RETURN(std::string spec, StringArg(a, 0));
   ASSIGN_OR_RETURN(std::string ts, StringArg(a, 1));
   ASSIGN_OR_RETURN(Time t, ParseRFC3339(ts));
@@ -268,14 +275,22 @@ Result<int64_t> ParseDuration(const std::string& s) {
     while (i < s.size() && !(s[i] >= '0' && s[i] <= '9') && s[i] != '.') ++i;
     std::string unit = s.substr(us, i - us);
     long double mult;
-    if (unit == "ns") mult = 1;
-    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") mult = 1e3L;
-    else if (unit == "ms") mult = 1e6L;
-    else if (unit == "s") mult = 1e9L;
-    else if (unit == "m") mult = 60e9L;
-    else if (unit == "h") mult = 3600e9L;
-    else if (unit.empty()) return InvalidArgument("time: missing unit in duration " + Quote(s));
-    else return InvalidArgument("time: unknown unit " + Quote(unit) + " in duration " + Quote(s));
+    if (unit == "ns")
+      mult = 1;
+    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs")
+      mult = 1e3L;
+    else if (unit == "ms")
+      mult = 1e6L;
+    else if (unit == "s")
+      mult = 1e9L;
+    else if (unit == "m")
+      mult = 60e9L;
+    else if (unit == "h")
+      mult = 3600e9L;
+    else if (unit.empty())
+      return InvalidArgument("time: missing unit in duration " + Quote(s));
+    else
+      return InvalidArgument("time: unknown unit " + Quote(unit) + " in duration " + Quote(s));
     total += v * mult;
   }
   if (total > 9.2e18L) return fail();

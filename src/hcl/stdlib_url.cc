@@ -24,7 +24,9 @@ struct GoUrl {
   bool has_fragment = false;
 };
 
-bool Unreserved(unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~'; }
+bool Unreserved(unsigned char c) {
+  return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~';
+}
 
 std::string Escape(const std::string& s, const std::string& keep) {
   static const char* kHex = "0123456789ABCDEF";
@@ -60,7 +62,8 @@ Result<GoUrl> ParseUrl(const std::string& raw) {
     rest.resize(hash);
   }
   size_t colon = rest.find(':');
-  if (colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(rest[0]))) {
+  if (colon != std::string::npos && colon > 0 &&
+      std::isalpha(static_cast<unsigned char>(rest[0]))) {
     bool valid = true;
     for (size_t i = 0; i < colon; ++i) {
       unsigned char c = static_cast<unsigned char>(rest[i]);
@@ -163,7 +166,8 @@ Result<Value> UrlQuerySet(const ValueList& a) {
   size_t start = 0;
   while (start <= u.raw_query.size() && !u.raw_query.empty()) {
     size_t amp = u.raw_query.find('&', start);
-    std::string part = u.raw_query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    std::string part =
+        u.raw_query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
     if (!part.empty()) {
       size_t eq = part.find('=');
       params.emplace_back(QueryUnescape(part.substr(0, eq)),
@@ -172,10 +176,12 @@ Result<Value> UrlQuerySet(const ValueList& a) {
     if (amp == std::string::npos) break;
     start = amp + 1;
   }
-  params.erase(std::remove_if(params.begin(), params.end(), [&](const auto& p) { return p.first == key; }),
-               params.end());
+  params.erase(
+      std::remove_if(params.begin(), params.end(), [&](const auto& p) { return p.first == key; }),
+      params.end());
   params.emplace_back(key, value);
-  std::stable_sort(params.begin(), params.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::stable_sort(params.begin(), params.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
   std::string query;
   for (const auto& [k, v] : params) {
     if (!query.empty()) query += "&";

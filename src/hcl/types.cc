@@ -9,13 +9,20 @@ namespace strata::hcl {
 
 std::string Type::ToString() const {
   switch (kind) {
-    case Kind::kAny: return "any";
-    case Kind::kString: return "string";
-    case Kind::kNumber: return "number";
-    case Kind::kBool: return "bool";
-    case Kind::kList: return "list(" + elems[0].ToString() + ")";
-    case Kind::kSet: return "set(" + elems[0].ToString() + ")";
-    case Kind::kMap: return "map(" + elems[0].ToString() + ")";
+    case Kind::kAny:
+      return "any";
+    case Kind::kString:
+      return "string";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kList:
+      return "list(" + elems[0].ToString() + ")";
+    case Kind::kSet:
+      return "set(" + elems[0].ToString() + ")";
+    case Kind::kMap:
+      return "map(" + elems[0].ToString() + ")";
     case Kind::kTuple: {
       std::string out = "tuple([";
       for (size_t i = 0; i < elems.size(); ++i) out += (i ? ", " : "") + elems[i].ToString();
@@ -50,10 +57,14 @@ Result<Value> ToBoolValue(const Value& v) {
 
 Result<std::string> ToStringValue(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::kString: return v.str();
-    case Value::Kind::kNumber: return v.number_text();
-    case Value::Kind::kBool: return std::string(v.bool_value() ? "true" : "false");
-    default: return InvalidArgument("string required");
+    case Value::Kind::kString:
+      return v.str();
+    case Value::Kind::kNumber:
+      return v.number_text();
+    case Value::Kind::kBool:
+      return std::string(v.bool_value() ? "true" : "false");
+    default:
+      return InvalidArgument("string required");
   }
 }
 
@@ -61,10 +72,14 @@ namespace {
 
 std::string Described(const Type& t) {
   switch (t.kind) {
-    case Type::Kind::kList: return "list of " + t.elems[0].ToString();
-    case Type::Kind::kSet: return "set of " + t.elems[0].ToString();
-    case Type::Kind::kMap: return "map of " + t.elems[0].ToString();
-    default: return t.ToString();
+    case Type::Kind::kList:
+      return "list of " + t.elems[0].ToString();
+    case Type::Kind::kSet:
+      return "set of " + t.elems[0].ToString();
+    case Type::Kind::kMap:
+      return "map of " + t.elems[0].ToString();
+    default:
+      return t.ToString();
   }
 }
 
@@ -79,11 +94,16 @@ int KindRank(Value::Kind k) { return static_cast<int>(k); }
 bool ValueLess(const Value& a, const Value& b) {
   if (a.kind() != b.kind()) return KindRank(a.kind()) < KindRank(b.kind());
   switch (a.kind()) {
-    case Value::Kind::kNumber: return CompareNumbers(a, b) < 0;
-    case Value::Kind::kString: return a.str() < b.str();
-    case Value::Kind::kBool: return !a.bool_value() && b.bool_value();
-    case Value::Kind::kNull: return false;
-    default: return a.ToHCL() < b.ToHCL();
+    case Value::Kind::kNumber:
+      return CompareNumbers(a, b) < 0;
+    case Value::Kind::kString:
+      return a.str() < b.str();
+    case Value::Kind::kBool:
+      return !a.bool_value() && b.bool_value();
+    case Value::Kind::kNull:
+      return false;
+    default:
+      return a.ToHCL() < b.ToHCL();
   }
 }
 
@@ -118,14 +138,17 @@ Value MakeSet(ValueList items) {
 Result<Value> Convert(const Value& v, const Type& t) {
   if (v.is_null() || t.kind == Type::Kind::kAny) return v;
   switch (t.kind) {
-    case Type::Kind::kAny: return v;
+    case Type::Kind::kAny:
+      return v;
     case Type::Kind::kString: {
       auto s = ToStringValue(v);
       if (!s.ok()) return InvalidArgument("string required");
       return Value::String(*s);
     }
-    case Type::Kind::kNumber: return ToNumberValue(v);
-    case Type::Kind::kBool: return ToBoolValue(v);
+    case Type::Kind::kNumber:
+      return ToNumberValue(v);
+    case Type::Kind::kBool:
+      return ToBoolValue(v);
     case Type::Kind::kList:
     case Type::Kind::kSet: {
       if (v.kind() != Value::Kind::kList) return InvalidArgument(Described(t) + " required");

@@ -84,15 +84,24 @@ const Value* Value::Field(const std::string& key) const {
 
 std::string Value::TypeName() const {
   switch (kind_) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return "bool";
-    case Kind::kNumber: return "number";
-    case Kind::kString: return "string";
-    case Kind::kList: return is_set_ ? "set" : "list";
-    case Kind::kObject: return "object";
-    case Kind::kRef: return "reference";
-    case Kind::kCall: return "function call";
-    case Kind::kRawSQL: return "sql expression";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kList:
+      return is_set_ ? "set" : "list";
+    case Kind::kObject:
+      return "object";
+    case Kind::kRef:
+      return "reference";
+    case Kind::kCall:
+      return "function call";
+    case Kind::kRawSQL:
+      return "sql expression";
   }
   return "unknown";
 }
@@ -109,10 +118,14 @@ bool AllDigits(const std::string& s) {
 
 std::string Value::ToHCL() const {
   switch (kind_) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return bool_ ? "true" : "false";
-    case Kind::kNumber: return str_;
-    case Kind::kString: return Quote(str_);
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return bool_ ? "true" : "false";
+    case Kind::kNumber:
+      return str_;
+    case Kind::kString:
+      return Quote(str_);
     case Kind::kList: {
       std::string out = "[";
       for (size_t i = 0; i < items_.size(); ++i) {
@@ -154,7 +167,8 @@ std::string Value::ToHCL() const {
       }
       return out + ")";
     }
-    case Kind::kRawSQL: return "sql(" + Quote(str_) + ")";
+    case Kind::kRawSQL:
+      return "sql(" + Quote(str_) + ")";
   }
   return "null";
 }
@@ -162,11 +176,15 @@ std::string Value::ToHCL() const {
 bool Value::operator==(const Value& o) const {
   if (kind_ != o.kind_) return false;
   switch (kind_) {
-    case Kind::kNull: return true;
-    case Kind::kBool: return bool_ == o.bool_;
-    case Kind::kNumber: return str_ == o.str_;
+    case Kind::kNull:
+      return true;
+    case Kind::kBool:
+      return bool_ == o.bool_;
+    case Kind::kNumber:
+      return str_ == o.str_;
     case Kind::kString:
-    case Kind::kRawSQL: return str_ == o.str_;
+    case Kind::kRawSQL:
+      return str_ == o.str_;
     case Kind::kList: {
       if (is_set_ != o.is_set_ || items_.size() != o.items_.size()) return false;
       if (!is_set_) return items_ == o.items_;
@@ -182,8 +200,10 @@ bool Value::operator==(const Value& o) const {
       }
       return true;
     }
-    case Kind::kRef: return path_ == o.path_;
-    case Kind::kCall: return str_ == o.str_ && items_ == o.items_;
+    case Kind::kRef:
+      return path_ == o.path_;
+    case Kind::kCall:
+      return str_ == o.str_ && items_ == o.items_;
   }
   return false;
 }

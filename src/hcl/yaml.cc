@@ -32,8 +32,9 @@ std::string StripComment(const std::string& s) {
       }
       continue;
     }
-    if ((c == '"' || c == '\'') && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '[' ||
-                                    s[i - 1] == '{' || s[i - 1] == ',' || s[i - 1] == ':' || s[i - 1] == '-')) {
+    if ((c == '"' || c == '\'') &&
+        (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '[' || s[i - 1] == '{' ||
+         s[i - 1] == ',' || s[i - 1] == ':' || s[i - 1] == '-')) {
       quote = c;
     } else if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) {
       return s.substr(0, i);
@@ -58,7 +59,8 @@ Value ResolvePlain(const std::string& s) {
     return Value::NumberText(std::to_string(v));
   }
   std::string t = s[0] == '+' ? s.substr(1) : s;
-  if (!t.empty() && (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '-' || t[0] == '.')) {
+  if (!t.empty() &&
+      (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '-' || t[0] == '.')) {
     if (CanonicalNumberText(t) && t.find_first_not_of("0123456789.eE+-") == std::string::npos)
       return Value::NumberText(t);
   }
@@ -71,7 +73,8 @@ class YamlParser {
     size_t start = 0;
     while (start <= text.size()) {
       size_t nl = text.find('\n', start);
-      std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      std::string line =
+          text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
       if (!line.empty() && line.back() == '\r') line.pop_back();
       lines_.push_back(line);
       if (nl == std::string::npos) break;
@@ -89,6 +92,7 @@ class YamlParser {
     if (i_ < lines_.size() && Content(i_) == "...") ++i_;
     SkipBlank();
     if (i_ < lines_.size()) {
+      Here();
       if (Content(i_) == "---") return Error("multiple YAML documents are not supported");
       return Error("unexpected content");
     }
@@ -97,9 +101,12 @@ class YamlParser {
 
  private:
   Status Error(const std::string& what) const {
-    return InvalidArgument("yaml: line " + std::to_string(i_ + 1) + ": " + what);
+    return InvalidArgument("yaml: line " + std::to_string(line_ + 1) + ": " + what);
   }
-  void Next() { ++i_; }
+  // Consumes the current line; errors point at the last consumed line.
+  void Next() { line_ = i_++; }
+  // Points errors at the current (unconsumed) line.
+  void Here() { line_ = i_; }
   int Indent(size_t i) const {
     const std::string& l = lines_[i];
     size_t n = l.find_first_not_of(' ');
@@ -135,7 +142,9 @@ class YamlParser {
       }
       ++i;
       while (i < c.size() && c[i] == ' ') ++i;
-      return i < c.size() && c[i] == ':' && (i + 1 == c.size() || c[i + 1] == ' ') ? i : std::string::npos;
+      return i < c.size() && c[i] == ':' && (i + 1 == c.size() || c[i + 1] == ' ')
+                 ? i
+                 : std::string::npos;
     }
     for (; i < c.size(); ++i)
       if (c[i] == ':' && (i + 1 == c.size() || c[i + 1] == ' ' || c[i + 1] == '\t')) return i;
@@ -143,6 +152,11 @@ class YamlParser {
   }
 
   Result<Value> ParseBlock(int parent) {
+    if (++depth_ > 256) return Error("nesting too deep");
+    struct Leave {
+      int* d;
+      ~Leave() { --*d; }
+    } leave{&depth_};
     SkipBlank();
     if (i_ >= lines_.size()) return Value();
     int indent = Indent(i_);
@@ -172,7 +186,8 @@ class YamlParser {
       ASSIGN_OR_RETURN(Value v, ParseBlock(indent));
       items.push_back(std::move(v));
     }
-    if (i_ < lines_.size() && !Blank(i_) && Indent(i_) > indent) return Error("bad indentation of a sequence entry");
+    if (i_ < lines_.size() && !Blank(i_) && Indent(i_) > indent)
+      return Error("bad indentation of a sequence entry");
     return Value::List(std::move(items));
   }
 
@@ -186,6 +201,7 @@ class YamlParser {
       size_t colon = KeyEnd(c);
       if (colon == std::string::npos) {
         if (IsSeqItem(c)) break;
+        Here();
         return Error("could not find expected ':'");
       }
       std::string key_text = TrimBoth(c.substr(0, colon));
@@ -209,11 +225,15 @@ class YamlParser {
       } else {
         ASSIGN_OR_RETURN(value, ParseValueText(rest, indent));
       }
-      auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == ks; });
-      if (it != fields.end()) it->second = std::move(value);
-      else fields.emplace_back(ks, std::move(value));
+      auto it =
+          std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == ks; });
+      if (it != fields.end())
+        it->second = std::move(value);
+      else
+        fields.emplace_back(ks, std::move(value));
     }
-    if (i_ < lines_.size() && !Blank(i_) && Indent(i_) > indent) return Error("bad indentation of a mapping entry");
+    if (i_ < lines_.size() && !Blank(i_) && Indent(i_) > indent)
+      return Error("bad indentation of a mapping entry");
     return SortedObject(std::move(fields));
   }
 
@@ -244,8 +264,10 @@ class YamlParser {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
       if (quote) {
-        if (quote == '"' && c == '\\') ++i;
-        else if (c == quote) quote = 0;
+        if (quote == '"' && c == '\\')
+          ++i;
+        else if (c == quote)
+          quote = 0;
         continue;
       }
       if (c == '"' || c == '\'') quote = c;
@@ -260,9 +282,12 @@ class YamlParser {
     char chomp = 'c';
     int explicit_indent = 0;
     for (size_t k = 1; k < header.size(); ++k) {
-      if (header[k] == '-' || header[k] == '+') chomp = header[k];
-      else if (header[k] >= '1' && header[k] <= '9') explicit_indent = header[k] - '0';
-      else if (header[k] != ' ') return Error("invalid block scalar header");
+      if (header[k] == '-' || header[k] == '+')
+        chomp = header[k];
+      else if (header[k] >= '1' && header[k] <= '9')
+        explicit_indent = header[k] - '0';
+      else if (header[k] != ' ')
+        return Error("invalid block scalar header");
     }
     int block_indent = explicit_indent > 0 ? std::max(parent, 0) + explicit_indent : -1;
     std::vector<std::string> body;
@@ -286,8 +311,8 @@ class YamlParser {
     std::string out;
     for (size_t k = 0; k < content.size(); ++k) {
       if (k > 0) {
-        bool fold = folded && !content[k].empty() && !content[k - 1].empty() && content[k][0] != ' ' &&
-                    content[k - 1][0] != ' ';
+        bool fold = folded && !content[k].empty() && !content[k - 1].empty() &&
+                    content[k][0] != ' ' && content[k - 1][0] != ' ';
         out += fold ? " " : "\n";
       }
       out += content[k];
@@ -329,14 +354,30 @@ class YamlParser {
       if (q == '"' && c == '\\' && i + 1 < s.size()) {
         char e = s[++i];
         switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case '0': out += '\0'; break;
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case ' ': out += ' '; break;
+          case 'n':
+            out += '\n';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case '0':
+            out += '\0';
+            break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case ' ':
+            out += ' ';
+            break;
           case 'x':
           case 'u':
           case 'U': {
@@ -350,7 +391,8 @@ class YamlParser {
             AppendUtf8(&out, cp);
             break;
           }
-          default: return Error(std::string("invalid escape \\") + e + " in double-quoted string");
+          default:
+            return Error(std::string("invalid escape \\") + e + " in double-quoted string");
         }
         continue;
       }
@@ -360,6 +402,11 @@ class YamlParser {
   }
 
   Result<Value> FlowValue(const std::string& s, size_t* pos, bool in_flow) {
+    if (++depth_ > 256) return Error("nesting too deep");
+    struct Leave {
+      int* d;
+      ~Leave() { --*d; }
+    } leave{&depth_};
     while (*pos < s.size() && s[*pos] == ' ') ++*pos;
     if (*pos >= s.size()) return Value();
     char c = s[*pos];
@@ -389,8 +436,10 @@ class YamlParser {
         ASSIGN_OR_RETURN(Value v, FlowValue(s, pos, true));
         items.push_back(std::move(v));
         while (*pos < s.size() && s[*pos] == ' ') ++*pos;
-        if (*pos < s.size() && s[*pos] == ',') ++*pos;
-        else if (*pos < s.size() && s[*pos] != ']') return Error("expected ',' or ']' in flow sequence");
+        if (*pos < s.size() && s[*pos] == ',')
+          ++*pos;
+        else if (*pos < s.size() && s[*pos] != ']')
+          return Error("expected ',' or ']' in flow sequence");
       }
     }
     if (c == '{') {
@@ -410,11 +459,15 @@ class YamlParser {
           ++*pos;
           ASSIGN_OR_RETURN(v, FlowValue(s, pos, true));
         }
-        std::string key = k.kind() == Value::Kind::kString ? k.str() : k.is_null() ? "null" : k.ToHCL();
+        std::string key = k.kind() == Value::Kind::kString ? k.str()
+                          : k.is_null()                    ? "null"
+                                                           : k.ToHCL();
         fields.emplace_back(key, std::move(v));
         while (*pos < s.size() && s[*pos] == ' ') ++*pos;
-        if (*pos < s.size() && s[*pos] == ',') ++*pos;
-        else if (*pos < s.size() && s[*pos] != '}') return Error("expected ',' or '}' in flow mapping");
+        if (*pos < s.size() && s[*pos] == ',')
+          ++*pos;
+        else if (*pos < s.size() && s[*pos] != '}')
+          return Error("expected ',' or '}' in flow mapping");
       }
     }
     size_t start = *pos;
@@ -429,17 +482,29 @@ class YamlParser {
 
   std::vector<std::string> lines_;
   size_t i_ = 0;
+  size_t line_ = 0;
+  int depth_ = 0;
 };
 
 std::string YamlQuote(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           char buf[8];
@@ -455,14 +520,21 @@ std::string YamlQuote(const std::string& s) {
 
 Result<std::string> Scalar(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::kNull: return std::string("null");
-    case Value::Kind::kBool: return std::string(v.bool_value() ? "true" : "false");
-    case Value::Kind::kNumber: return v.number_text();
-    case Value::Kind::kString: return YamlQuote(v.str());
-    case Value::Kind::kList: return std::string("[]");
-    case Value::Kind::kObject: return std::string("{}");
+    case Value::Kind::kNull:
+      return std::string("null");
+    case Value::Kind::kBool:
+      return std::string(v.bool_value() ? "true" : "false");
+    case Value::Kind::kNumber:
+      return v.number_text();
+    case Value::Kind::kString:
+      return YamlQuote(v.str());
+    case Value::Kind::kList:
+      return std::string("[]");
+    case Value::Kind::kObject:
+      return std::string("{}");
     default:
-      return InvalidArgument("a value of type " + v.TypeName() + " (" + v.ToHCL() + ") cannot be encoded as YAML");
+      return InvalidArgument("a value of type " + v.TypeName() + " (" + v.ToHCL() +
+                             ") cannot be encoded as YAML");
   }
 }
 
@@ -475,7 +547,8 @@ Status EmitNode(const Value& v, int indent, bool first_inline, std::string* out)
 
 Status EmitMap(const Value& v, int indent, bool first_inline, std::string* out) {
   ValueMap fields = v.fields();
-  std::stable_sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(fields.begin(), fields.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0 || !first_inline) out->append(static_cast<size_t>(indent), ' ');
     *out += YamlQuote(fields[i].first) + ":";

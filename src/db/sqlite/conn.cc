@@ -39,6 +39,11 @@ std::string Cause(const Status& s) {
   return StartsWith(m, kPrefix) ? m.substr(kPrefix.size()) : m;
 }
 
+Status Annotate(const Status& s, const std::string& context) {
+  if (s.ok()) return s;
+  return Status(s.code(), std::string(kPrefix) + context + ": " + Cause(s));
+}
+
 Result<std::unique_ptr<SqliteConn>> SqliteConn::Open(const OpenOptions& opts) {
   const std::string& name = opts.display_name.empty() ? opts.filename : opts.display_name;
   auto fail = [&](const std::string& cause) {

@@ -2,6 +2,7 @@
 // it is not safe to use from several threads at once.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,5 +75,7 @@ Result<std::unique_ptr<SqliteConn>> OpenSqlite(const Url& url);
 // The message of an error Status from this package without its "sqlite: "
 // prefix, for callers that add their own context.
 std::string Cause(const Status& s);
+// `s` (same code) reading "sqlite: <context>: <cause>".
+Status Annotate(const Status& s, const std::string& context);
 
 }  // namespace strata::db::sqlite

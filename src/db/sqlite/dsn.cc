@@ -164,7 +164,9 @@ Result<OpenOptions> OptionsFromUrl(const Url& url) {
   // Always open through a "file:" URI so the pass-through parameters work
   // for plain paths too (go-sqlite3 does the same for its DSN).
   o.uri = true;
-  o.filename = "file:" + UriPath(path);
+  // A path that is already a URI (sqlite://file::memory:?cache=shared, as
+  // Atlas's docs use) is kept as written.
+  o.filename = StartsWith(path, "file:") ? path : "file:" + UriPath(path);
   if (!uri_params.empty()) o.filename += "?" + Join(uri_params, "&");
   return o;
 }

@@ -24,6 +24,7 @@ TEST(SqliteDsnTest, Forms) {
       {"sqlite://dev?mode=memory&cache=shared", "file:dev?mode=memory&cache=shared", "dev"},
       {"sqlite://a%20b.db?mode=ro", "file:a%20b.db?mode=ro", "a b.db"},
       {"sqlite://q%3Fx.db", "file:q%3Fx.db", "q?x.db"},
+      {"sqlite://file::memory:?cache=shared", "file::memory:?cache=shared", "file::memory:"},
   };
   for (const auto& c : cases) {
     OpenOptions o = Options(c.url);

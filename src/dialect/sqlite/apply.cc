@@ -163,7 +163,7 @@ Status ApplyPlan(db::Conn& conn, const plan::Plan& p, const ApplyOptions& opts, 
   }
   if (Status st = conn.Begin(); !st.ok()) {
     restore_fk();
-    return run.Fail("BEGIN", st.Wrap("sqlite: starting transaction"));
+    return run.Fail("BEGIN", db::sqlite::Annotate(st, "starting transaction"));
   }
   auto abort = [&](Status err) {
     (void)conn.Rollback();
@@ -187,14 +187,21 @@ Status ApplyPlan(db::Conn& conn, const plan::Plan& p, const ApplyOptions& opts, 
                           "sqlite: foreign key violations after applying changes (rolled back): " + added)));
     }
   }
-  if (Status st = conn.Commit(); !st.ok()) return abort(run.Fail("COMMIT", st.Wrap("sqlite: committing")));
+  if (Status st = conn.Commit(); !st.ok())
+    return abort(run.Fail("COMMIT", db::sqlite::Annotate(st, "committing")));
   for (size_t i = last; i < n; ++i) RETURN_IF_ERROR(run.Exec(i));
   return Status::Ok();
 }
 
 Status ExecScript(db::Conn& conn, std::string_view sql, const std::string& filename) {
+  // A script that fails after its own BEGIN would leave the connection in
+  // that transaction; it is rolled back so the connection stays usable. A
+  // transaction the caller opened before is left to the caller.
+  auto* sqlite_conn = dynamic_cast<db::sqlite::SqliteConn*>(&conn);
+  bool caller_tx = sqlite_conn != nullptr && sqlite_conn->InTransaction();
   for (const auto& stmt : db::sqlite::SplitScript(sql)) {
     if (Status st = conn.Exec(stmt.text); !st.ok()) {
+      if (sqlite_conn != nullptr && !caller_tx) (void)sqlite_conn->Rollback();
       std::string pos = std::to_string(stmt.line) + ":" + std::to_string(stmt.column);
       return Status(Code::kExec,
                     (filename.empty() ? pos : filename + ":" + pos) + ": " + db::sqlite::Cause(st));

@@ -169,6 +169,11 @@ TEST(ExecScriptTest, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(st.code(), Code::kExec);
   EXPECT_EQ(Scalar(*conn, "SELECT count(*) FROM sqlite_schema"), "2");
   EXPECT_TRUE(ExecScript(*conn, "CREATE TABLE b (y); CREATE INDEX b_y ON b (y)", "x.sql").ok());
+  // A script's own transaction does not outlive its failure.
+  st = ExecScript(*conn, "BEGIN;\nCREATE TABLE c (z);\nCREATE TABLE c (z);\nCOMMIT;", "tx.sql");
+  EXPECT_EQ(st.message(), "tx.sql:3:1: table c already exists");
+  EXPECT_FALSE(conn->InTransaction());
+  EXPECT_EQ(Scalar(*conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'c'"), "0");
 }
 
 TEST(DriverTest, CheckCleanAndScopes) {

@@ -82,13 +82,26 @@ class Parser {
     while (!AtEnd()) {
       const Token& t = Next();
       if (t.IsPunct('(')) ++depth;
-      if (t.IsPunct(')') && --depth == 0) {
-        size_t from = t_[open].end();
-        return Trim(sql_.substr(from, t.offset - from));
-      }
+      if (t.IsPunct(')') && --depth == 0) return Text(open + 1, i_ - 1);
     }
     i_ = open;
     return Fail("unbalanced parentheses");
+  }
+
+  // The source text of tokens [first, last), from the first token's start to
+  // the last one's end. Comments before and after are left out: re-rendered
+  // as "(<text>)" or followed by ";", a trailing "-- comment" would swallow
+  // the rest of the statement.
+  std::string Text(size_t first, size_t last) const {
+    if (first >= last) return "";
+    return std::string(sql_.substr(t_[first].offset, t_[last - 1].end() - t_[first].offset));
+  }
+
+  // The text from the current token to the end, without trailing ";".
+  std::string Rest() const {
+    size_t last = t_.size();
+    while (last > i_ && t_[last - 1].IsPunct(';')) --last;
+    return Text(i_, last);
   }
 
   // At "(": a comma-separated list of names (index columns may carry
@@ -316,12 +329,7 @@ class Parser {
       if (AcceptPunct(')')) break;
       RETURN_IF_ERROR(ExpectPunct(','));
     }
-    if (Accept("WHERE") && !AtEnd()) {
-      size_t from = Peek()->offset;
-      std::string where = Trim(sql_.substr(from));
-      while (EndsWith(where, ";")) where = Trim(where.substr(0, where.size() - 1));
-      out.where = where;
-    }
+    if (Accept("WHERE")) out.where = Rest();
     return out;
   }
 
@@ -358,9 +366,7 @@ class Parser {
     }
     RETURN_IF_ERROR(Expect("AS"));
     if (AtEnd()) return Fail("expected a SELECT");
-    std::string body = Trim(sql_.substr(Peek()->offset));
-    while (EndsWith(body, ";")) body = Trim(body.substr(0, body.size() - 1));
-    out.select = body;
+    out.select = Rest();
     return out;
   }
 

@@ -127,8 +127,21 @@ TEST(ParseCreateViewTest, BodyIsVerbatim) {
   ASSERT_TRUE(v.ok()) << v.status().message();
   EXPECT_EQ(v->name, "v");
   EXPECT_EQ(v->columns, (std::vector<std::string>{"x", "y"}));
-  EXPECT_EQ(v->select, "SELECT a, b FROM t -- why");
+  EXPECT_EQ(v->select, "SELECT a, b FROM t");
   EXPECT_FALSE(ParseCreateView("CREATE VIEW v").ok());
+}
+
+TEST(ParseCreateTableTest, CommentsAtTheEdgesOfExpressionsAreDropped) {
+  // Re-rendered as CHECK (<expr>), a trailing line comment would comment
+  // out the closing parenthesis.
+  auto t = ParseCreateTable(
+      "CREATE TABLE t (a INT CHECK ( /* lead */ a > 0 -- positive\n  AND a < 9 -- small\n))");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_EQ(t->checks.size(), 1u);
+  EXPECT_EQ(t->checks[0].expr, "a > 0 -- positive\n  AND a < 9");
+  auto i = ParseCreateIndex("CREATE INDEX i ON t (a) WHERE a > 0 -- only positive");
+  ASSERT_TRUE(i.ok());
+  EXPECT_EQ(i->where, "a > 0");
 }
 
 TEST(ParseErrorsTest, NameTheStatement) {

@@ -52,7 +52,7 @@ Status SqliteDriver::CheckClean() {
   auto rows = conn_->Query(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
       "ORDER BY rowid LIMIT 1");
-  if (!rows.ok()) return rows.status().Wrap("sqlite: checking the database is clean");
+  if (!rows.ok()) return db::sqlite::Annotate(rows.status(), "checking the database is clean");
   if (rows->rows.empty()) return Status::Ok();
   return Error("sql/migrate: connected database is not clean: found table " +
                GoQuote(rows->rows[0][0].value_or("")));

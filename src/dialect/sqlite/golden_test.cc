@@ -73,13 +73,6 @@ std::string FormatReverse(const plan::Plan& p) {
   return out;
 }
 
-plan::Plan ReversePlan(const plan::Plan& p) {
-  plan::Plan r;
-  for (auto it = p.changes.rbegin(); it != p.changes.rend(); ++it)
-    for (const auto& stmt : it->reverse) r.changes.push_back({stmt, "", {}, false, ""});
-  return r;
-}
-
 schema::Schema Load(const std::string& sql) {
   auto conn = testing::MemoryConn();
   Status st = ExecScript(*conn, sql, "input.sql");
@@ -130,14 +123,15 @@ TEST_P(GoldenPlanTest, Plan) {
     const std::string* want = a.Find("plan.sql");
     ASSERT_NE(want, nullptr) << path << ": missing plan.sql (run with UPDATE_GOLDEN=1)";
     EXPECT_EQ(got, *want) << path;
-    if (const std::string* want_reverse = a.Find("reverse.sql"))
+    if (const std::string* want_reverse = a.Find("reverse.sql")) {
       EXPECT_EQ(got_reverse, *want_reverse) << path;
+    }
   }
 
   Status st = ApplyPlan(*conn, *p, {}, nullptr);
   ASSERT_TRUE(st.ok()) << path << ": " << st.message();
   ExpectNoDiff(*conn, to, path.string() + " after the plan");
-  st = ApplyPlan(*conn, ReversePlan(*p), {}, nullptr);
+  st = ApplyPlan(*conn, testing::ReversePlan(*p), {}, nullptr);
   ASSERT_TRUE(st.ok()) << path << ": reverse: " << st.message();
   ExpectNoDiff(*conn, *from, path.string() + " after the reverse");
 }

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-#include <set>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "base/strings.h"
+#include "db/sqlite/conn.h"
 #include "dialect/sqlite/ddl.h"
 #include "dialect/sqlite/literal.h"
 #include "dialect/sqlite/types.h"
@@ -66,7 +69,7 @@ int Int(const Row& r, size_t i) { return r[i] ? std::atoi(r[i]->c_str()) : 0; }
 
 Result<db::Rows> Run(db::Conn& conn, const char* query, const char* what) {
   auto rows = conn.Query(query);
-  if (!rows.ok()) return rows.status().Wrap("sqlite: inspect: querying " + std::string(what));
+  if (!rows.ok()) return db::sqlite::Annotate(rows.status(), "inspect: querying " + std::string(what));
   return rows;
 }
 
@@ -106,7 +109,7 @@ Status AddColumn(TableState& ts, const Row& r) {
 // CREATE INDEX statements by index name (constraint indexes have none).
 using IndexSQL = std::map<std::string, ddl::CreateIndex>;
 
-Status AddIndex(TableState& ts, const Row& r, const IndexSQL& sql) {
+void AddIndex(TableState& ts, const Row& r, const IndexSQL& sql) {
   schema::Index idx;
   idx.name = Str(r, 1);
   idx.unique = Flag(r, 2);
@@ -115,7 +118,6 @@ Status AddIndex(TableState& ts, const Row& r, const IndexSQL& sql) {
   if (auto it = sql.find(idx.name); it != sql.end() && Flag(r, 4)) idx.where = it->second.where;
   ts.index_pos[idx.name] = ts.table.indexes.size();
   ts.table.indexes.push_back(std::move(idx));
-  return Status::Ok();
 }
 
 Status AddIndexPart(TableState& ts, const Row& r, const IndexSQL& index_sql) {
@@ -198,6 +200,44 @@ std::vector<std::string> ViewDeps(const std::string& body, const std::string& se
   return out;
 }
 
+// Foreign keys from pragma_foreign_key_list rows (ordered by table, id and
+// seq): grouped by id, named from the CREATE statements, and with the
+// parent's primary key filled in for REFERENCES clauses without columns.
+void AddForeignKeys(const db::Rows& rows, std::vector<TableState>& tables,
+                    const std::map<std::string, size_t>& by_name) {
+  std::map<size_t, std::vector<int>> fk_ids;  // table position -> pragma ids
+  for (const Row& r : rows.rows) {
+    auto pos = by_name.find(Str(r, 0));
+    if (pos == by_name.end()) continue;
+    TableState& ts = tables[pos->second];
+    int id = Int(r, 1);
+    auto [it, added] = ts.fk_pos.emplace(id, ts.table.foreign_keys.size());
+    if (added) {
+      schema::ForeignKey fk;
+      fk.ref_table = Str(r, 2);
+      fk.on_update = schema::ParseReferenceAction(Str(r, 5)).value_or(schema::ReferenceAction::kNoAction);
+      fk.on_delete = schema::ParseReferenceAction(Str(r, 6)).value_or(schema::ReferenceAction::kNoAction);
+      ts.table.foreign_keys.push_back(std::move(fk));
+      fk_ids[pos->second].push_back(id);
+    }
+    schema::ForeignKey& fk = ts.table.foreign_keys[it->second];
+    fk.columns.push_back(Str(r, 3));
+    // NULL: REFERENCES without columns, i.e. the parent's primary key.
+    if (!IsNull(r, 4) && !Str(r, 4).empty()) fk.ref_columns.push_back(Str(r, 4));
+  }
+  for (auto& [pos, ids] : fk_ids) NameForeignKeys(tables[pos], ids);
+  for (auto& ts : tables) {
+    for (auto& fk : ts.table.foreign_keys) {
+      if (!fk.ref_columns.empty()) continue;
+      const TableState* parent = nullptr;
+      for (const auto& t : tables)
+        if (EqualFold(t.table.name, fk.ref_table)) parent = &t;
+      if (parent != nullptr && parent->table.primary_key)
+        for (const auto& part : parent->table.primary_key->parts) fk.ref_columns.push_back(part.column);
+    }
+  }
+}
+
 // Views (with the tables and views their bodies mention) and triggers.
 Status AddViewsAndTriggers(const db::Rows& objects, schema::Schema& s) {
   std::map<std::string, std::string> names;  // lower-case name -> "table.x" / "view.x"
@@ -207,7 +247,7 @@ Status AddViewsAndTriggers(const db::Rows& objects, schema::Schema& s) {
   for (const Row& r : objects.rows) {
     if (Str(r, 0) == "view") {
       auto parsed = ddl::ParseCreateView(Str(r, 3));
-      if (!parsed.ok()) return parsed.status().Wrap("sqlite: inspect: view " + GoQuote(Str(r, 1)));
+      if (!parsed.ok()) return db::sqlite::Annotate(parsed.status(), "inspect: view " + GoQuote(Str(r, 1)));
       schema::View v;
       v.name = Str(r, 1);
       v.schema = s.name;
@@ -240,7 +280,8 @@ Result<schema::Schema> InspectMain(db::Conn& conn) {
     ts.table.name = Str(r, 0);
     ts.table.schema = s.name;
     auto parsed = ddl::ParseCreateTable(Str(r, 1));
-    if (!parsed.ok()) return parsed.status().Wrap("sqlite: inspect: table " + GoQuote(ts.table.name));
+    if (!parsed.ok())
+      return db::sqlite::Annotate(parsed.status(), "inspect: table " + GoQuote(ts.table.name));
     ts.parsed = std::move(parsed).value();
     if (Flag(r, 2)) ts.table.options.Set("without_rowid", "true");
     if (Flag(r, 3)) ts.table.options.Set("strict", "true");
@@ -259,7 +300,7 @@ Result<schema::Schema> InspectMain(db::Conn& conn) {
   for (const Row& r : objects.rows) {
     if (Str(r, 0) != "index") continue;
     auto parsed = ddl::ParseCreateIndex(Str(r, 3));
-    if (!parsed.ok()) return parsed.status().Wrap("sqlite: inspect: index " + GoQuote(Str(r, 1)));
+    if (!parsed.ok()) return db::sqlite::Annotate(parsed.status(), "inspect: index " + GoQuote(Str(r, 1)));
     index_sql.emplace(Str(r, 1), std::move(parsed).value());
   }
 
@@ -277,45 +318,13 @@ Result<schema::Schema> InspectMain(db::Conn& conn) {
 
   ASSIGN_OR_RETURN(rows, Run(conn, kIndexesQuery, "indexes"));
   for (const Row& r : rows.rows)
-    if (TableState* ts = table_of(r)) RETURN_IF_ERROR(AddIndex(*ts, r, index_sql));
+    if (TableState* ts = table_of(r)) AddIndex(*ts, r, index_sql);
   ASSIGN_OR_RETURN(rows, Run(conn, kIndexColumnsQuery, "index columns"));
   for (const Row& r : rows.rows)
     if (TableState* ts = table_of(r)) RETURN_IF_ERROR(AddIndexPart(*ts, r, index_sql));
 
   ASSIGN_OR_RETURN(rows, Run(conn, kForeignKeysQuery, "foreign keys"));
-  std::map<size_t, std::vector<int>> fk_ids;
-  for (const Row& r : rows.rows) {
-    TableState* ts = table_of(r);
-    if (ts == nullptr) continue;
-    int id = Int(r, 1);
-    auto [it, added] = ts->fk_pos.emplace(id, ts->table.foreign_keys.size());
-    if (added) {
-      schema::ForeignKey fk;
-      fk.ref_table = Str(r, 2);
-      fk.on_update = schema::ParseReferenceAction(Str(r, 5)).value_or(schema::ReferenceAction::kNoAction);
-      fk.on_delete = schema::ParseReferenceAction(Str(r, 6)).value_or(schema::ReferenceAction::kNoAction);
-      ts->table.foreign_keys.push_back(std::move(fk));
-      fk_ids[by_name[ts->table.name]].push_back(id);
-    }
-    schema::ForeignKey& fk = ts->table.foreign_keys[it->second];
-    fk.columns.push_back(Str(r, 3));
-    // NULL: REFERENCES without columns, i.e. the parent's primary key.
-    if (!IsNull(r, 4) && !Str(r, 4).empty()) fk.ref_columns.push_back(Str(r, 4));
-  }
-  for (auto& [pos, ids] : fk_ids) NameForeignKeys(tables[pos], ids);
-  for (auto& ts : tables) {
-    for (auto& fk : ts.table.foreign_keys) {
-      if (!fk.ref_columns.empty()) continue;
-      auto parent = by_name.find(fk.ref_table);
-      const TableState* p = parent == by_name.end() ? nullptr : &tables[parent->second];
-      if (p == nullptr) {
-        for (const auto& t : tables)
-          if (EqualFold(t.table.name, fk.ref_table)) p = &t;
-      }
-      if (p != nullptr && p->table.primary_key)
-        for (const auto& part : p->table.primary_key->parts) fk.ref_columns.push_back(part.column);
-    }
-  }
+  AddForeignKeys(rows, tables, by_name);
   for (auto& ts : tables) s.tables.push_back(std::move(ts.table));
 
   RETURN_IF_ERROR(AddViewsAndTriggers(objects, s));

@@ -153,6 +153,8 @@ int ExprLastIndex(std::string_view expr) {
 
 }  // namespace
 
+bool IsUnsignedInteger(std::string_view s) { return AllDigits(s); }
+
 bool IsLiteralBool(std::string_view s) {
   static constexpr std::string_view kBools[] = {"1", "t", "T", "TRUE",  "true",  "True",
                                                 "0", "f", "F", "FALSE", "false", "False"};

@@ -11,6 +11,8 @@
 
 namespace strata::dialect::sqlite {
 
+// Only decimal digits, at least one (Atlas's IsUint).
+bool IsUnsignedInteger(std::string_view s);
 // Go's strconv.ParseBool spellings: 1 t T TRUE true True 0 f F FALSE false False.
 bool IsLiteralBool(std::string_view s);
 // A number Go's strconv.ParseFloat accepts, or 0x-prefixed hex.

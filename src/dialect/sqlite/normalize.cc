@@ -1,18 +1,10 @@
 #include "dialect/sqlite/normalize.h"
 
-#include <cctype>
-
 #include "base/strings.h"
+#include "dialect/sqlite/literal.h"
 
 namespace strata::dialect::sqlite {
 namespace {
-
-bool IsUint(const std::string& s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
 
 void NormalizeFlag(schema::Options& o, const std::string& key) {
   if (o.Has(key) && !o.Flag(key)) o.Erase(key);
@@ -63,7 +55,7 @@ void NormalizeTable(schema::Table& t) {
   if (t.primary_key) normalize_parts(*t.primary_key);
   for (auto& idx : t.indexes) normalize_parts(idx);
   for (auto& fk : t.foreign_keys) {
-    if (IsUint(fk.symbol)) fk.symbol.clear();
+    if (IsUnsignedInteger(fk.symbol)) fk.symbol.clear();
     NormalizeFlag(fk.options, "deferrable");
     NormalizeFlag(fk.options, "initially_deferred");
   }

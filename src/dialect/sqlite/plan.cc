@@ -1,6 +1,7 @@
 #include "dialect/sqlite/plan.h"
 
 #include "base/strings.h"
+#include "db/sqlite/conn.h"
 #include "dialect/sqlite/diff_hooks.h"
 #include "dialect/sqlite/planner.h"
 #include "plan/order.h"
@@ -114,7 +115,9 @@ Status Planner::AddTable(const schema::Table& t, bool if_not_exists) {
 
 Status Planner::DropTable(const schema::DropTable& d) {
   auto reverse = CreateStatements(d.t);
-  if (!reverse.ok()) return reverse.status().Wrap("calculate reverse for drop table " + GoQuote(d.t.name));
+  if (!reverse.ok()) {
+    return db::sqlite::Annotate(reverse.status(), "calculate reverse for drop table " + GoQuote(d.t.name));
+  }
   skip_fks_ = true;
   std::string cmd = "DROP TABLE ";
   if (d.if_exists) cmd += "IF EXISTS ";
@@ -156,8 +159,9 @@ Status Planner::AlterTable(const schema::ModifyTable& m) {
       RETURN_IF_ERROR(AddIndex(t, r->to));
       RETURN_IF_ERROR(DropIndex(t, r->from));
     } else if (const auto* ac = std::get_if<schema::AddColumn>(&change)) {
-      ASSIGN_OR_RETURN(std::string def, ColumnDef(ac->c));
-      Add(alter + " ADD COLUMN " + def, "add column " + GoQuote(ac->c.name) + " to table: " + GoQuote(t),
+      auto def = ColumnDef(ac->c);
+      if (!def.ok()) return db::sqlite::Annotate(def.status(), "add column to table " + GoQuote(t));
+      Add(alter + " ADD COLUMN " + *def, "add column " + GoQuote(ac->c.name) + " to table: " + GoQuote(t),
           {alter + " DROP COLUMN " + Quote(ac->c.name)}, Source("add_column", ac->c.name));
     } else if (const auto* rc = std::get_if<schema::RenameColumn>(&change)) {
       Add(alter + " RENAME COLUMN " + Quote(rc->from.name) + " TO " + Quote(rc->to.name),

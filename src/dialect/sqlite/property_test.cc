@@ -136,14 +136,6 @@ plan::Plan Migrate(db::Conn& conn, const schema::Schema& desired, const plan::Pl
   return *p;
 }
 
-// The reverse statements, last change first: a down migration.
-plan::Plan Reverse(const plan::Plan& p) {
-  plan::Plan r;
-  for (auto it = p.changes.rbegin(); it != p.changes.rend(); ++it)
-    for (const auto& stmt : it->reverse) r.changes.push_back({stmt, "", {}, false, ""});
-  return r;
-}
-
 std::string Describe(const schema::ChangeList& changes) {
   std::string out;
   for (const auto& c : changes) out += schema::SkipKey(c) + "\n";
@@ -229,8 +221,8 @@ TEST(PropertyTest, PlanThenReverseReturnsToStart) {
   EXPECT_EQ(Scalar(*conn, "SELECT group_concat(id || ':' || title, ',') FROM posts"), posts_before);
   EXPECT_EQ(Scalar(*conn, "SELECT group_concat(nick, ',') FROM users"), "none,none");
 
-  Status st = ApplyPlan(*conn, Reverse(forward), {}, nullptr);
-  ASSERT_TRUE(st.ok()) << st.message() << "\n" << plan::FormatSQL(Reverse(forward));
+  Status st = ApplyPlan(*conn, testing::ReversePlan(forward), {}, nullptr);
+  ASSERT_TRUE(st.ok()) << st.message() << "\n" << plan::FormatSQL(testing::ReversePlan(forward));
   rest = Diff(Inspect(*conn), start);
   EXPECT_TRUE(rest.empty()) << Describe(rest);
   EXPECT_EQ(Scalar(*conn, "SELECT group_concat(id || ':' || email || ':' || age, ',') FROM users"),

@@ -12,6 +12,7 @@
 #include "base/url.h"
 #include "db/sqlite/conn.h"
 #include "dialect/sqlite/driver.h"
+#include "plan/plan.h"
 
 namespace strata::dialect::sqlite::testing {
 
@@ -63,6 +64,15 @@ inline std::string Scalar(db::Conn& conn, const std::string& sql) {
   EXPECT_TRUE(rows.ok()) << rows.status().message();
   if (!rows.ok() || rows->rows.empty() || rows->rows[0].empty()) return "";
   return rows->rows[0][0].value_or("");
+}
+
+// The down migration of a plan: every change's reverse statements, last
+// change first.
+inline plan::Plan ReversePlan(const plan::Plan& p) {
+  plan::Plan r;
+  for (auto it = p.changes.rbegin(); it != p.changes.rend(); ++it)
+    for (const auto& stmt : it->reverse) r.changes.push_back({stmt, "", {}, false, ""});
+  return r;
 }
 
 }  // namespace strata::dialect::sqlite::testing

@@ -8,7 +8,8 @@
 namespace strata::dialect::sqlite {
 namespace {
 
-bool IsUint(const std::string& s) {
+// Kept local: spec/sqlite_fixture_test.cc compiles this file on its own.
+bool IsUnsignedInteger(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s)
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
@@ -31,7 +32,7 @@ std::vector<std::string> ColumnParts(const std::string& decl) {
   }
   if (!cur.empty()) parts.push_back(std::move(cur));
   for (int k = 0; k < 2; ++k) {
-    if (parts.size() > 1 && !IsUint(parts[0]) && !IsUint(parts[1])) {
+    if (parts.size() > 1 && !IsUnsignedInteger(parts[0]) && !IsUnsignedInteger(parts[1])) {
       parts[1] = parts[0] + " " + parts[1];
       parts.erase(parts.begin());
     }
