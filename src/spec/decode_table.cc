@@ -343,7 +343,16 @@ void Decoder::DecodeForeignKey(const PendingForeignKey& p) {
   schema::ForeignKey fk;
   fk.symbol = symbol;
   auto cols = r.Required("columns") ? r.RefList("columns") : std::nullopt;
-  auto refs = r.Required("ref_columns") ? r.RefList("ref_columns") : std::nullopt;
+  // Strata extension: `ref_table = table.t` without ref_columns is an FK that
+  // references the table's primary key implicitly (`REFERENCES t`), which
+  // SQLite keeps as such in its catalog.
+  const hcl::Attribute* ref_table = r.Get("ref_table");
+  std::optional<RefItems> refs;
+  if (ref_table != nullptr && r.block().Attr("ref_columns") == nullptr) {
+    refs = RefItems{};
+  } else {
+    refs = r.Required("ref_columns") ? r.RefList("ref_columns") : std::nullopt;
+  }
   for (const char* name : {"on_update", "on_delete"}) {
     auto v = r.Identifier(name);
     if (!v) continue;
@@ -407,7 +416,27 @@ void Decoder::DecodeForeignKey(const PendingForeignKey& p) {
     }
     fk.ref_columns.push_back(path.back());
   }
-  if (ok && fk.columns.size() != fk.ref_columns.size()) {
+  if (ref_table != nullptr) {
+    std::optional<std::pair<size_t, std::string>> ref;
+    if (ref_table->value.kind() == hcl::Value::Kind::kString) {
+      // A quoted name: a table outside the document (SQLite accepts
+      // references to tables that do not exist).
+      ref = std::make_pair(p.schema, ref_table->value.str());
+    } else if (ref_table->value.kind() != hcl::Value::Kind::kRef || ref_table->value.path().empty() ||
+        ref_table->value.path()[0] != "table") {
+      Error(ref_table->value_range, "ref_table of " + r.what() + " must be a table reference (table.<name>)");
+      ok = false;
+    } else {
+      ref = ResolveObjectRef(ref_table->value.path(), p.schema, ref_table->value_range, r.what());
+      if (!ref) ok = false;
+    }
+    if (ref && target && *target != *ref) {
+      Error(ref_table->value_range, "ref_table and ref_columns of " + r.what() + " name different tables");
+      ok = false;
+    }
+    if (ref) target = ref;
+  }
+  if (ok && !fk.ref_columns.empty() && fk.columns.size() != fk.ref_columns.size()) {
     Error(b.range, "number of referencing and referenced columns do not match for " + r.what());
     ok = false;
   }

@@ -255,7 +255,13 @@ class Encoder {
       }
     }
     b.Attr("columns", List(cols));
-    b.Attr("ref_columns", List(refs));
+    if (refs.empty()) {
+      // `REFERENCES t` with no column list: the primary key, implicitly.
+      bool dangling = ref_schema == s.name && s.FindTable(fk.ref_table) == nullptr;
+      b.Attr("ref_table", dangling ? hcl::Quote(fk.ref_table) : TableRef(ref_schema, fk.ref_table));
+    } else {
+      b.Attr("ref_columns", List(refs));
+    }
     if (fk.on_update != schema::ReferenceAction::kNone)
       b.Attr("on_update", ActionIdent(fk.on_update));
     if (fk.on_delete != schema::ReferenceAction::kNone)

@@ -124,7 +124,9 @@ std::string TypeRegistry::ToSQL(const schema::Type& t) const {
 }
 
 std::string TypeRegistry::ToHCL(const schema::Type& t) const {
-  if (t.unsupported || Find(t.name) == nullptr) return "sql(" + GoQuote(t.raw) + ")";
+  // "unsigned" has no HCL spelling of its own here (MySQL's `unsigned = true`
+  // attribute belongs to that dialect's spec), so keep such types verbatim.
+  if (t.unsupported || t.is_unsigned || Find(t.name) == nullptr) return "sql(" + GoQuote(t.raw) + ")";
   const TypeDef* def = Find(t.name);
   std::string s = ReplaceAll(t.name, " ", "_");
   if (!t.args.empty()) {

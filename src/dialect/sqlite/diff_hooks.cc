@@ -1,5 +1,6 @@
 #include "dialect/sqlite/diff_hooks.h"
 
+#include "base/strings.h"
 #include "dialect/sqlite/literal.h"
 #include "dialect/sqlite/normalize.h"
 #include "dialect/sqlite/types.h"
@@ -8,8 +9,12 @@ namespace strata::dialect::sqlite {
 
 void SqliteDiffHooks::NormalizeTable(schema::Table& t) const { sqlite::NormalizeTable(t); }
 
+// Atlas compares only the affinity family (int == integer, varchar(10) ==
+// varchar(20)). Strata compares the declared type: SQLite keeps it in its
+// catalog, and "INTEGER PRIMARY KEY" (a rowid alias) differs from "INT
+// PRIMARY KEY". Spelling case and spacing do not matter.
 bool SqliteDiffHooks::TypesEqual(const schema::Type& a, const schema::Type& b) const {
-  return ClassOf(a) == ClassOf(b);
+  return EqualFold(FormatType(a), FormatType(b));
 }
 
 bool SqliteDiffHooks::DefaultsEqual(const std::optional<schema::Expr>& a,

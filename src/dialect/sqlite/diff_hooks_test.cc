@@ -18,13 +18,16 @@ schema::Column Col(const std::string& name, const std::string& type) {
   return c;
 }
 
-TEST(SqliteDiffHooksTest, TypesCompareByFamilyLikeAtlas) {
+TEST(SqliteDiffHooksTest, TypesCompareByDeclaration) {
   auto T = [](const std::string& s) { return SqliteTypes().ParseSQL(s); };
-  EXPECT_TRUE(kHooks.TypesEqual(T("int"), T("INTEGER")));
-  EXPECT_TRUE(kHooks.TypesEqual(T("varchar(10)"), T("text")));
-  EXPECT_TRUE(kHooks.TypesEqual(T("decimal(10,2)"), T("numeric")));
+  // Case and spacing do not matter.
+  EXPECT_TRUE(kHooks.TypesEqual(T("VarChar( 10 )"), T("varchar(10)")));
+  EXPECT_TRUE(kHooks.TypesEqual(T("DOUBLE  PRECISION"), T("double precision")));
+  // The declared type does (Atlas would call all of these equal).
+  EXPECT_FALSE(kHooks.TypesEqual(T("int"), T("INTEGER")));
+  EXPECT_FALSE(kHooks.TypesEqual(T("varchar(10)"), T("varchar(20)")));
+  EXPECT_FALSE(kHooks.TypesEqual(T("decimal(10,2)"), T("numeric")));
   EXPECT_FALSE(kHooks.TypesEqual(T("text"), T("blob")));
-  EXPECT_FALSE(kHooks.TypesEqual(T("real"), T("numeric")));
   EXPECT_FALSE(kHooks.TypesEqual(T("date"), T("text")));
   EXPECT_TRUE(kHooks.TypesEqual(ParseColumnType(""), T("blob")));
 }

@@ -99,7 +99,9 @@ Status AddColumn(TableState& ts, const Row& r) {
     }
     c.generated = schema::GeneratedExpr{def->generated_expr, hidden == 3 ? "STORED" : "VIRTUAL"};
   }
-  if (def != nullptr && !def->collate.empty()) c.options.Set("collate", def->collate);
+  // BINARY is SQLite's default collation: an explicit one means nothing.
+  if (def != nullptr && !def->collate.empty() && !EqualFold(def->collate, "BINARY"))
+    c.options.Set("collate", def->collate);
   if (def != nullptr && def->autoincrement) c.options.Set("auto_increment", "true");
   if (pk > 0) ts.pk.emplace_back(pk, c.name);
   ts.table.columns.push_back(std::move(c));

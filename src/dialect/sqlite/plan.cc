@@ -62,7 +62,8 @@ bool Alterable(const schema::ModifyTable& m) {
     bool ok = std::visit(
         Overloaded{
             [](const schema::RenameColumn&) { return true; },
-            [](const schema::AddIndex&) { return true; },
+            // A UNIQUE constraint can only be added by rebuilding the table.
+            [](const schema::AddIndex& a) { return !IsInlineIndex(a.i); },
             // SQLite refuses to drop or rename the index of a UNIQUE constraint.
             [](const schema::DropIndex& d) { return !IsAutoIndex(d.i); },
             [](const schema::RenameIndex& r) { return !IsAutoIndex(r.from); },
@@ -99,6 +100,7 @@ Result<std::vector<std::string>> Planner::CreateStatements(const schema::Table& 
   ASSIGN_OR_RETURN(std::string create, CreateTable(t, ropts_));
   out.push_back(std::move(create));
   for (const auto& idx : t.indexes) {
+    if (IsInlineIndex(idx)) continue;
     ASSIGN_OR_RETURN(std::string ci, CreateIndex(t.name, idx));
     out.push_back(std::move(ci));
   }
@@ -109,7 +111,8 @@ Status Planner::AddTable(const schema::Table& t, bool if_not_exists) {
   ASSIGN_OR_RETURN(std::string create, CreateTable(t, ropts_, if_not_exists));
   Add(std::move(create), "create " + GoQuote(t.name) + " table",
       {"DROP TABLE " + QualifiedName(t.name, ropts_)}, Source("add_table", t.name));
-  for (const auto& idx : t.indexes) RETURN_IF_ERROR(AddIndex(t.name, idx));
+  for (const auto& idx : t.indexes)
+    if (!IsInlineIndex(idx)) RETURN_IF_ERROR(AddIndex(t.name, idx));
   return Status::Ok();
 }
 

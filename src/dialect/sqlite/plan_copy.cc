@@ -116,7 +116,9 @@ Status Planner::CopyTable(const schema::ModifyTable& m) {
   const std::string src = Source("modify_table", name);
   schema::Table desired = m.to;
   desired.name = tmp;
-  desired.indexes.clear();
+  // UNIQUE constraints stay in CREATE TABLE; other indexes are re-created
+  // after the rename.
+  std::erase_if(desired.indexes, [](const schema::Index& i) { return !IsInlineIndex(i); });
   schema::Table current = m.from;
   current.name = name;
 
@@ -146,7 +148,8 @@ Status Planner::CopyTable(const schema::ModifyTable& m) {
   Add("ALTER TABLE " + Quote(tmp) + " RENAME TO " + Quote(name),
       "rename temporary table " + GoQuote(tmp) + " to " + GoQuote(name), std::move(unrename), src);
 
-  for (const auto& idx : m.to.indexes) RETURN_IF_ERROR(AddIndex(name, idx));
+  for (const auto& idx : m.to.indexes)
+    if (!IsInlineIndex(idx)) RETURN_IF_ERROR(AddIndex(name, idx));
   return Status::Ok();
 }
 

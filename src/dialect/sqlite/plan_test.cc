@@ -46,19 +46,20 @@ std::vector<std::string> Cmds(const plan::Plan& p) {
 }
 
 // Expected statements and comments are Atlas's (sql/sqlite/migrate.go and
-// its tests).
+// its tests), except that UNIQUE constraints (autoindexes) stay inline
+// constraints instead of becoming CREATE UNIQUE INDEX statements.
 TEST(PlanTest, AddTableWithIndexes) {
   schema::Table t = Table("posts", {Col("id", "integer"), Col("text", "text", true)});
   t.checks = {{"", "text <> ''", {}}, {"positive_id", "id <> 0", {}}};
   t.indexes = {Idx("posts_text", {"text"}), Idx("sqlite_autoindex_posts_1", {"id", "text"}, true)};
   t.indexes[1].implicit = true;
   plan::Plan p = MustPlan({schema::AddTable{t}});
-  ASSERT_EQ(p.changes.size(), 3u);
+  ASSERT_EQ(p.changes.size(), 2u);
   EXPECT_TRUE(p.transactional);
   EXPECT_TRUE(p.reversible);
   EXPECT_EQ(p.changes[0].cmd,
-            "CREATE TABLE `posts` (`id` integer NOT NULL, `text` text NULL, CHECK (text <> ''), "
-            "CONSTRAINT `positive_id` CHECK (id <> 0))");
+            "CREATE TABLE `posts` (`id` integer NOT NULL, `text` text NULL, UNIQUE (`id`, `text`), "
+            "CHECK (text <> ''), CONSTRAINT `positive_id` CHECK (id <> 0))");
   EXPECT_EQ(p.changes[0].comment, "create \"posts\" table");
   EXPECT_EQ(p.changes[0].reverse, std::vector<std::string>{"DROP TABLE `posts`"});
   EXPECT_EQ(p.changes[0].source, "add_table \"posts\"");
@@ -66,7 +67,6 @@ TEST(PlanTest, AddTableWithIndexes) {
   EXPECT_EQ(p.changes[1].cmd, "CREATE INDEX `posts_text` ON `posts` (`text`)");
   EXPECT_EQ(p.changes[1].comment, "create index \"posts_text\" to table: \"posts\"");
   EXPECT_EQ(p.changes[1].reverse, std::vector<std::string>{"DROP INDEX `posts_text`"});
-  EXPECT_EQ(p.changes[2].cmd, "CREATE UNIQUE INDEX `posts_id_text` ON `posts` (`id`, `text`)");
   EXPECT_EQ(plan::FormatSQL(p).substr(0, 50), "-- Create \"posts\" table\nCREATE TABLE `posts` (`id`");
 }
 
@@ -109,7 +109,7 @@ TEST(PlanTest, InPlaceAlter) {
       {schema::AddColumn{name}, schema::AddColumn{nid}, schema::AddColumn{lit}, schema::AddIndex{key}}};
   plan::Plan p = MustPlan({m});
   EXPECT_EQ(Cmds(p), (std::vector<std::string>{
-                         "ALTER TABLE `users` ADD COLUMN `name` varchar NOT NULL",
+                         "ALTER TABLE `users` ADD COLUMN `name` varchar(255) NOT NULL",
                          "ALTER TABLE `users` ADD COLUMN `nid` bigint NOT NULL AS (1) VIRTUAL",
                          "ALTER TABLE `users` ADD COLUMN `rank` int NOT NULL DEFAULT 1",
                          "CREATE INDEX `id_key` ON `users` (`id`)",
@@ -256,8 +256,8 @@ TEST(PlanTest, ImplicitIndexChangesRebuildTheTable) {
   plan::Plan p = MustPlan({schema::ModifyTable{from, to, {schema::DropIndex{from.indexes[0]}}}});
   ASSERT_EQ(p.changes.size(), 6u);
   EXPECT_EQ(p.changes[1].cmd, "CREATE TABLE `new_t` (`a` int NOT NULL)");
-  // The reverse re-creates the UNIQUE constraint as an index with Atlas's name.
-  EXPECT_EQ(p.changes[3].reverse.back(), "CREATE UNIQUE INDEX `t_a` ON `t` (`a`)");
+  // The reverse re-creates the table with its UNIQUE constraint.
+  EXPECT_EQ(p.changes[3].reverse.front(), "CREATE TABLE `t` (`a` int NOT NULL, UNIQUE (`a`))");
 }
 
 TEST(PlanTest, Errors) {

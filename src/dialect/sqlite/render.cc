@@ -1,5 +1,8 @@
 #include "dialect/sqlite/render.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <cctype>
 #include <vector>
 
@@ -91,6 +94,9 @@ std::string QualifiedName(std::string_view name, const RenderOptions& o) {
 Result<std::string> DefaultValue(const schema::Column& c) {
   const schema::Expr& x = *c.default_value;
   if (x.kind == schema::Expr::Kind::kRaw) return MayWrap(x.text);
+  // A number stays a number whatever the column type (Atlas quotes it for
+  // non-numeric types; SQLite's catalog keeps what was declared).
+  if (IsLiteralNumber(x.text)) return x.text;
   switch (ClassOf(c.type)) {
     case TypeClass::kBool:
     case TypeClass::kDecimal:
@@ -149,6 +155,9 @@ Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, 
     }
     items.push_back("PRIMARY KEY " + IndexParts(t.primary_key->parts));
   }
+  // Indexes SQLite made for UNIQUE constraints come back as constraints, in
+  // their original order, so the new table gets the same autoindexes.
+  for (const schema::Index* idx : AutoIndexes(t)) items.push_back("UNIQUE " + IndexParts(idx->parts));
   for (const auto& fk : t.foreign_keys) items.push_back(ForeignKeyDef(fk));
   for (const auto& c : t.checks) items.push_back(CheckDef(c));
 
@@ -170,6 +179,23 @@ Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, 
 bool IsAutoIndex(const schema::Index& idx) {
   return idx.implicit || StartsWith(idx.name, "sqlite_autoindex");
 }
+
+std::vector<const schema::Index*> AutoIndexes(const schema::Table& t) {
+  // The number SQLite gives an autoindex ("sqlite_autoindex_t_<n>").
+  auto number = [](const schema::Index* i) {
+    size_t us = i->name.rfind('_');
+    if (us == std::string::npos) return 0L;
+    return std::strtol(i->name.c_str() + us + 1, nullptr, 10);
+  };
+  std::vector<const schema::Index*> out;
+  for (const auto& idx : t.indexes)
+    if (IsAutoIndex(idx) && idx.unique && idx.where.empty()) out.push_back(&idx);
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const schema::Index* a, const schema::Index* b) { return number(a) < number(b); });
+  return out;
+}
+
+bool IsInlineIndex(const schema::Index& idx) { return IsAutoIndex(idx) && idx.unique && idx.where.empty(); }
 
 Result<std::string> IndexName(std::string_view table, const schema::Index& idx) {
   if (!StartsWith(idx.name, "sqlite_autoindex")) {

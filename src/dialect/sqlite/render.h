@@ -54,5 +54,11 @@ std::string DropTrigger(const schema::Trigger& t);
 
 // True for an index SQLite created for a UNIQUE or PRIMARY KEY constraint.
 bool IsAutoIndex(const schema::Index& idx);
+// The indexes of UNIQUE table constraints (SQLite's autoindexes), in
+// SQLite's numbering order.
+std::vector<const schema::Index*> AutoIndexes(const schema::Table& t);
+// True for an index that CREATE TABLE renders inline as `UNIQUE (...)`
+// instead of a CREATE INDEX statement.
+bool IsInlineIndex(const schema::Index& idx);
 
 }  // namespace strata::dialect::sqlite

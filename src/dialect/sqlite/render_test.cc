@@ -63,7 +63,7 @@ TEST(RenderTest, DefaultsAndGeneratedColumns) {
   EXPECT_FALSE(ColumnDef(gen).ok());
   schema::Column coll = Col("name", "varchar(255)");
   coll.options.Set("collate", "NOCASE");
-  EXPECT_EQ(*ColumnDef(coll), "`name` varchar NOT NULL COLLATE NOCASE");
+  EXPECT_EQ(*ColumnDef(coll), "`name` varchar(255) NOT NULL COLLATE NOCASE");
 }
 
 TEST(RenderTest, IndentedTablesAndOptions) {
@@ -166,9 +166,9 @@ TEST(TypesTest, FamiliesAndFormatting) {
   EXPECT_EQ(ClassOf(T("unsigned big int")), TypeClass::kInteger);
   EXPECT_EQ(ClassOf(ParseColumnType("")), TypeClass::kBinary);
   EXPECT_EQ(ClassOf(T("money")), TypeClass::kUserDefined);
-  EXPECT_EQ(FormatType(T("VARCHAR(255)")), "varchar");
+  EXPECT_EQ(FormatType(T("VARCHAR(255)")), "varchar(255)");
   EXPECT_EQ(FormatType(T("Double Precision")), "double precision");
-  EXPECT_EQ(FormatType(T("decimal(10,2)")), "decimal");
+  EXPECT_EQ(FormatType(T("decimal(10, 2)")), "decimal(10,2)");
   EXPECT_EQ(FormatType(ParseColumnType("")), "blob");
   EXPECT_EQ(FormatType(T("MyType(3)")), "MyType(3)");
 }

@@ -33,6 +33,17 @@ const spec::DialectSpec& SqliteSpec() {
                  "false",
                  {},
                  AttrPlacement::kAttributes},
+        // Beyond Atlas's SQLite surface: SQLite keeps column and index-part
+        // collations (NOCASE, RTRIM, ...), so Strata round-trips them.
+        AttrSpec{"collate", "collate", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
+    };
+    d.index_part_attrs = {
+        AttrSpec{"collate", "collate", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
+    };
+    d.foreign_key_attrs = {
+        AttrSpec{"deferrable", "deferrable", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
+        AttrSpec{"initially_deferred", "initially_deferred", AttrKind::kBool, "false", {},
+                 AttrPlacement::kAttributes},
     };
     // SQLite generated columns are VIRTUAL unless STORED is given.
     d.default_generated_type = "VIRTUAL";

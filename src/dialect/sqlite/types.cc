@@ -118,7 +118,13 @@ std::string FormatType(const schema::Type& t) {
   std::string base = BaseName(decl);
   if (base.empty()) return "blob";
   if (ClassOfName(base) == TypeClass::kUserDefined) return decl;
-  return base;
+  // Unlike Atlas, keep the arguments: SQLite stores the declared type and
+  // reports it in PRAGMA table_info, so "varchar(255)" must stay as written.
+  std::vector<std::string> parts = ColumnParts(decl);
+  if (parts.size() == 1) return base;
+  std::string out = base + "(";
+  for (size_t i = 1; i < parts.size(); ++i) out += (i > 1 ? "," : "") + parts[i];
+  return out + ")";
 }
 
 schema::Type ParseColumnType(const std::string& decl) {

@@ -11,9 +11,7 @@ namespace strata::dialect::sqlite {
 const spec::TypeRegistry& SqliteTypes();
 
 // The family a declared type belongs to, as Atlas's sql/sqlite ParseType
-// assigns it. SQLite only knows type affinities, so Atlas (and Strata) treat
-// two types of the same family as the same type: int and integer are equal,
-// varchar(10) and varchar(20) too, text and blob are not.
+// assigns it (SQLite's type affinities).
 enum class TypeClass {
   kBool,
   kBinary,
@@ -29,9 +27,10 @@ enum class TypeClass {
 
 TypeClass ClassOf(const schema::Type& t);
 
-// The type as Atlas prints it in DDL: the lower-cased base name without
-// arguments for known families ("varchar(255)" -> "varchar"), or the
-// declaration verbatim for user-defined types. An omitted type is "blob".
+// The type as printed in DDL: the lower-cased base name with its arguments
+// for known families ("VARCHAR(255)" -> "varchar(255)"; Atlas drops the
+// arguments, Strata keeps what SQLite's catalog shows), or the declaration
+// verbatim for user-defined types. An omitted type is "blob".
 std::string FormatType(const schema::Type& t);
 
 // Parses a declared column type (pragma_table_xinfo's `type`). An empty
