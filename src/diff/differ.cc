@@ -158,6 +158,15 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
   }
   for (const auto& t : to.tables)
     if (from.FindTable(t.name) == nullptr) out.push_back(AddTable{t});
+  for (auto& c : out) {
+    auto* m = std::get_if<ModifyTable>(&c);
+    if (m == nullptr) continue;
+    for (const auto& tr : to.triggers) {
+      const Trigger* old = from.FindTrigger(tr.name);
+      if (tr.table == m->to.name && old != nullptr && old->table == tr.table && h.TriggerDefEqual(old->def, tr.def))
+        m->triggers.push_back(tr);
+    }
+  }
 
   for (const auto& v : from.views) {
     const View* nv = to.FindView(v.name);

@@ -64,7 +64,13 @@ struct DropSchema { Schema s; bool if_exists = false; };
 struct ModifySchemaAttr { std::string schema; std::string key, from, to; };
 struct AddTable { Table t; bool if_not_exists = false; };
 struct DropTable { Table t; bool if_exists = false; };
-struct ModifyTable { Table from, to; std::vector<TableChange> changes; };
+struct ModifyTable {
+  Table from, to;
+  std::vector<TableChange> changes;
+  // The table's triggers that stay as they are. A planner that rebuilds the
+  // table (SQLite's copy) loses them with the old table and re-creates them.
+  std::vector<Trigger> triggers;
+};
 struct RenameTable { Table from, to; };
 struct AddView { View v; };
 struct DropView { View v; };

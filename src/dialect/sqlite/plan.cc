@@ -247,7 +247,11 @@ Status Planner::Plan(const schema::Change& change) {
           [&](const schema::AddTrigger& a) { return AddTrigger(a.t); },
           [&](const schema::DropTrigger& d) { return DropTrigger(d.t); },
           [&](const schema::ModifyTrigger& m) -> Status {
-            RETURN_IF_ERROR(DropTrigger(m.from));
+            // IF EXISTS: a rebuilt table (planned earlier) took the old
+            // trigger with it.
+            ASSIGN_OR_RETURN(std::string old, CreateTrigger(m.from));
+            Add("DROP TRIGGER IF EXISTS " + Quote(m.from.name), "drop trigger " + GoQuote(m.from.name),
+                {std::move(old)}, Source("modify_trigger", m.from.name));
             return AddTrigger(m.to);
           },
       },

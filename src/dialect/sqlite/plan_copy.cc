@@ -136,6 +136,10 @@ Status Planner::CopyTable(const schema::ModifyTable& m) {
   ASSIGN_OR_RETURN(std::vector<std::string> restore, CreateStatements(current));
   ASSIGN_OR_RETURN(ColumnMap back, ReverseMap(m));
   if (!back.empty()) restore.insert(restore.begin() + 1, InsertSelect(name, tmp, back));
+  for (const auto& tr : m.triggers) {
+    ASSIGN_OR_RETURN(std::string create, CreateTrigger(tr));
+    restore.push_back(std::move(create));
+  }
   Add("DROP TABLE " + Quote(name),
       "drop " + GoQuote(name) + " table " +
           (forward.empty() ? "without copying rows (no columns)" : "after copying rows"),
@@ -150,6 +154,8 @@ Status Planner::CopyTable(const schema::ModifyTable& m) {
 
   for (const auto& idx : m.to.indexes)
     if (!IsInlineIndex(idx)) RETURN_IF_ERROR(AddIndex(name, idx));
+  // Dropping the old table dropped its triggers too.
+  for (const auto& tr : m.triggers) RETURN_IF_ERROR(AddTrigger(tr));
   return Status::Ok();
 }
 
