@@ -1,5 +1,7 @@
 #include "dialect/sqlite/apply.h"
 
+#include <atomic>
+
 #include <map>
 #include <optional>
 #include <utility>
@@ -74,12 +76,18 @@ std::string DescribeNew(const Violations& before, const Violations& after) {
 // Runs the plan's statements in order, filling the report.
 class Runner {
  public:
-  Runner(db::Conn& conn, const plan::Plan& p, ApplyReport* report) : conn_(conn), p_(p), report_(report) {
+  Runner(db::Conn& conn, const plan::Plan& p, ApplyReport* report, const std::atomic<bool>* interrupted)
+      : conn_(conn), p_(p), report_(report), interrupted_(interrupted) {
     for (const auto& c : p.changes) report_->pending.push_back(c.cmd);
   }
 
   Status Exec(size_t i) {
     const std::string& cmd = p_.changes[i].cmd;
+    // A signal stops the plan between statements; the caller rolls back.
+    if (interrupted_ != nullptr && interrupted_->load()) {
+      return Fail(cmd, Status(Code::kAborted, "interrupted before statement " + std::to_string(i + 1) + " of " +
+                                                  std::to_string(p_.changes.size())));
+    }
     Status st = IsCopyRename(cmd) ? RenameAfterCopy(cmd) : conn_.Exec(cmd);
     if (!st.ok()) {
       report_->error_stmt = cmd;
@@ -118,6 +126,7 @@ class Runner {
   db::Conn& conn_;
   const plan::Plan& p_;
   ApplyReport* report_;
+  const std::atomic<bool>* interrupted_;
 };
 
 }  // namespace
@@ -126,7 +135,7 @@ Status ApplyPlan(db::Conn& conn, const plan::Plan& p, const ApplyOptions& opts, 
   ApplyReport local;
   if (report == nullptr) report = &local;
   *report = ApplyReport{};
-  Runner run(conn, p, report);
+  Runner run(conn, p, report, opts.interrupted);
   const size_t n = p.changes.size();
   if (opts.tx_mode == TxMode::kNone) {
     for (size_t i = 0; i < n; ++i) RETURN_IF_ERROR(run.Exec(i));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "dialect/sqlite/driver.h"
 #include "dialect/sqlite/inspect.h"
 #include "dialect/sqlite/plan.h"
@@ -50,6 +52,51 @@ TEST(ApplyPlanTest, FailureRollsEverythingBack) {
   EXPECT_EQ(report.error, st.message());
   // Nothing of the plan is left.
   EXPECT_EQ(Scalar(*conn, "SELECT count(*) FROM sqlite_schema WHERE name = 't1'"), "0");
+  EXPECT_EQ(Scalar(*conn, "SELECT group_concat(a) FROM keep"), "1");
+  EXPECT_FALSE(conn->InTransaction());
+}
+
+// Raises the interrupt flag once `after` statements have run, as a Ctrl-C
+// arriving in the middle of a plan would.
+class InterruptingConn : public db::Conn {
+ public:
+  InterruptingConn(db::Conn& inner, std::atomic<bool>& flag, int after)
+      : inner_(inner), flag_(flag), after_(after) {}
+  Result<db::Rows> Query(const std::string& sql, const std::vector<std::string>& args) override {
+    return inner_.Query(sql, args);
+  }
+  Status Exec(const std::string& sql) override {
+    Status st = inner_.Exec(sql);
+    if (--after_ == 0) flag_ = true;
+    return st;
+  }
+  Status Begin() override { return inner_.Begin(); }
+  Status Commit() override { return inner_.Commit(); }
+  Status Rollback() override { return inner_.Rollback(); }
+  void Close() override { inner_.Close(); }
+
+ private:
+  db::Conn& inner_;
+  std::atomic<bool>& flag_;
+  int after_;
+};
+
+TEST(ApplyPlanTest, InterruptStopsBetweenStatementsAndRollsBack) {
+  auto conn = MemoryConn();
+  MustExec(*conn, "CREATE TABLE keep (a INT); INSERT INTO keep VALUES (1)");
+  std::atomic<bool> flag{false};
+  InterruptingConn wrapped(*conn, flag, 2);
+  plan::Plan p = PlanOf({"CREATE TABLE t1 (a INT)", "INSERT INTO keep VALUES (2)", "CREATE TABLE t2 (a INT)"});
+  ApplyOptions opts;
+  opts.interrupted = &flag;
+  ApplyReport report;
+  Status st = ApplyPlan(wrapped, p, opts, &report);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), Code::kAborted);
+  EXPECT_EQ(st.message(), "interrupted before statement 3 of 3");
+  EXPECT_EQ(report.error_stmt, "CREATE TABLE t2 (a INT)");
+  // The transaction was rolled back: nothing of the plan is left.
+  EXPECT_EQ(Scalar(*conn, "SELECT count(*) FROM sqlite_schema WHERE name IN ('t1', 't2')"), "0");
   EXPECT_EQ(Scalar(*conn, "SELECT group_concat(a) FROM keep"), "1");
   EXPECT_FALSE(conn->InTransaction());
 }
