@@ -93,6 +93,11 @@ TEST(FormatTest, HeredocBodiesAreUntouched) {
             "b {\n  sql   = <<-SQL\n    SELECT  *\n  FROM   t ${ x }\n    SQL\n  other = 1\n}\n");
 }
 
+TEST(FormatTest, HeredocInsideACall) {
+  EXPECT_EQ(Fmt("x = trimspace(<<EOT\n  body\nEOT\n)\ny = 1\n"),
+            "x = trimspace(<<EOT\n  body\nEOT\n)\ny = 1\n");
+}
+
 TEST(FormatTest, WhitespaceNormalization) {
   EXPECT_EQ(Fmt(""), "");
   EXPECT_EQ(Fmt("\n\n"), "");

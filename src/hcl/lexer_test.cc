@@ -122,6 +122,14 @@ TEST(LexerTest, PositionsAreOneBasedLineAndByteColumn) {
   EXPECT_EQ(toks[3].start.column, 7);  // "é" is two bytes
 }
 
+TEST(LexerTest, CrlfNewlines) {
+  EXPECT_EQ(Describe("a\r\nb"), T(TokenType::kIdent, "a") + " " + T(TokenType::kNewline, "\r\\n") +
+                                    " " + T(TokenType::kIdent, "b"));
+  // A heredoc marker line may end with CRLF too.
+  std::string d = Describe("<<EOT\r\nx\r\nEOT\r\n");
+  EXPECT_NE(d.find(T(TokenType::kCHeredoc, "EOT")), std::string::npos) << d;
+}
+
 TEST(LexerTest, UnterminatedBlockComment) {
   Diagnostics d;
   Describe("a = 1 /* never", &d);

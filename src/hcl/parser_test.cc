@@ -279,6 +279,17 @@ TEST(ParserTest, DuplicateAttributeIsReported) {
             "may be set only once.");
 }
 
+TEST(ParserTest, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "a = " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  auto r = Parse("deep.hcl", deep);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("Nesting too deep"));
+  std::string unary = "a = " + std::string(100000, '!') + "true\n";
+  EXPECT_THAT(Parse("deep.hcl", unary).status().message(), HasSubstr("Nesting too deep"));
+  std::string shallow = "a = " + std::string(50, '[') + std::string(50, ']') + "\n";
+  EXPECT_TRUE(Parse("ok.hcl", shallow).ok());
+}
+
 TEST(ParserTest, PublicParseReturnsParseStatus) {
   auto ok = Parse("ok.hcl", "a = 1\n");
   ASSERT_TRUE(ok.ok());
