@@ -3,29 +3,24 @@
 
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-
 #include "base/url.h"
-#include "cli/commands.h"
+#include "cli/app_internal.h"
 #include "cli/interaction.h"
 
 namespace strata::cli {
-namespace {
-
 void AddGlobals(CLI::App* cmd, GlobalOptions& g) {
   cmd->add_option("-c,--config", g.config, "select config (project) file using URL format");
   cmd->add_option("--env", g.env, "set which env from the config file to use");
   cmd->add_option("--var", g.vars, "input variables")->take_all()->allow_extra_args(false);
 }
 
-}  // namespace
-
 int Run(int argc, char** argv) {
   CLI::App app{"Manage your database schema as code", "strata"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all");
-  GlobalOptions g;
-  Status result;
+  AppContext ctx;
+  GlobalOptions& g = ctx.globals;
+  Status& result = ctx.result;
   auto run = [&](auto fn) {
     return [&, fn]() { result = fn(); };
   };
@@ -79,6 +74,11 @@ int Run(int argc, char** argv) {
   CLI::App* fmt = schema->add_subcommand("fmt", "Formats Atlas HCL files");
   fmt->add_option("path", fo.paths, "files or directories to format");
   fmt->callback(run([&] { return SchemaFmt(fo, std::cout); }));
+
+  CLI::App* migrate = app.add_subcommand("migrate", "Manage versioned migration files");
+  migrate->require_subcommand(1);
+  AddMigrateCommands(migrate, ctx);
+  AddMigrateAuthoringCommands(migrate, ctx);
 
   CLI::App* version = app.add_subcommand("version", "Prints this Strata CLI version information.");
   version->callback(run([&] { return Version(std::cout); }));

@@ -11,6 +11,7 @@
 #include "base/url.h"
 #include "db/conn.h"
 #include "diff/differ.h"
+#include "migrate/scanner.h"
 #include "plan/plan.h"
 #include "schema/changes.h"
 #include "schema/schema.h"
@@ -64,6 +65,9 @@ class Driver {
   virtual Status CheckClean() = 0;
 
   virtual db::Conn& Conn() = 0;
+
+  // How migration files of this dialect are split into statements.
+  virtual migrate::ScannerOptions StatementScanner() const = 0;
 };
 
 // Opens a driver for a URL. Implemented in the CLI layer's registry.

@@ -36,6 +36,9 @@ class SqliteDriver : public Driver {
   Status CheckClean() override;
 
   db::Conn& Conn() override { return *conn_; }
+  migrate::ScannerOptions StatementScanner() const override {
+    return migrate::ScannerOptionsFor(migrate::ScanDialect::kSQLite);
+  }
 
  private:
   std::unique_ptr<db::Conn> conn_;

@@ -1,0 +1,42 @@
+// Shared pieces of the command tree for the files that register commands
+// (app.cc, app_migrate*.cc). Only these files include CLI11.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "base/status.h"
+#include "cli/commands.h"
+
+namespace strata::cli {
+
+struct AppContext {
+  GlobalOptions globals;
+  Status result;  // what the command that ran returned
+  std::vector<std::shared_ptr<void>> owned;
+
+  // Option structs live as long as the parse.
+  template <typename T>
+  T& Make() {
+    auto p = std::make_shared<T>();
+    owned.push_back(p);
+    return *p;
+  }
+  // A CLI11 callback that runs fn and keeps its status for Run to report.
+  std::function<void()> Runner(std::function<Status()> fn) {
+    return [this, fn] { result = fn(); };
+  }
+};
+
+// -c/--config, --env and --var, on every schema/migrate subcommand.
+void AddGlobals(CLI::App* cmd, GlobalOptions& g);
+
+// `migrate apply|status|set|hash|validate|new` (app_migrate.cc).
+void AddMigrateCommands(CLI::App* migrate, AppContext& ctx);
+// `migrate diff|down|import` (app_migrate_authoring.cc).
+void AddMigrateAuthoringCommands(CLI::App* migrate, AppContext& ctx);
+
+}  // namespace strata::cli
