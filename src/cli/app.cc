@@ -21,9 +21,6 @@ int Run(int argc, char** argv) {
   AppContext ctx;
   GlobalOptions& g = ctx.globals;
   Status& result = ctx.result;
-  auto run = [&](auto fn) {
-    return [&, fn]() { result = fn(); };
-  };
 
   CLI::App* schema = app.add_subcommand("schema", "Work with atlas schemas.");
   schema->require_subcommand(1);
@@ -36,7 +33,7 @@ int Run(int argc, char** argv) {
   inspect->add_option("-s,--schema", io.schemas, "set schema names")->delimiter(',');
   inspect->add_option("--exclude", io.exclude, "list of glob patterns used to filter resources from applying")->delimiter(',');
   inspect->add_option("--format,--log", io.format, "Go template to use to format the output");
-  inspect->callback(run([&] { return SchemaInspect(g, io, std::cout); }));
+  inspect->callback(ctx.Runner(inspect, [&] { return SchemaInspect(g, io, std::cout); }));
 
   ApplyOptions ao;
   CLI::App* apply = schema->add_subcommand("apply", "Apply an atlas schema to a target database.");
@@ -50,7 +47,7 @@ int Run(int argc, char** argv) {
   apply->add_flag("--auto-approve", ao.auto_approve, "apply changes without prompting for approval");
   apply->add_option("--format,--log", ao.format, "Go template to use to format the output");
   apply->add_option("--tx-mode", ao.tx_mode, "set transaction mode [none, file]");
-  apply->callback(run([&] { return SchemaApply(g, ao, std::cout); }));
+  apply->callback(ctx.Runner(apply, [&] { return SchemaApply(g, ao, std::cout); }));
 
   DiffOptions dopt;
   CLI::App* diffc = schema->add_subcommand("diff", "Calculate and print the diff between two schemas.");
@@ -61,19 +58,19 @@ int Run(int argc, char** argv) {
   diffc->add_option("-s,--schema", dopt.schemas, "set schema names")->delimiter(',');
   diffc->add_option("--exclude", dopt.exclude, "list of glob patterns used to filter resources from applying")->delimiter(',');
   diffc->add_option("--format", dopt.format, "Go template to use to format the output");
-  diffc->callback(run([&] { return SchemaDiff(g, dopt, std::cout); }));
+  diffc->callback(ctx.Runner(diffc, [&] { return SchemaDiff(g, dopt, std::cout); }));
 
   CleanOptions co;
   CLI::App* clean = schema->add_subcommand("clean", "Removes all objects from the connected database.");
   AddGlobals(clean, g);
   clean->add_option("-u,--url", co.url, "URL of the database to be cleaned");
   clean->add_flag("--auto-approve", co.auto_approve, "apply changes without prompting for approval");
-  clean->callback(run([&] { return SchemaClean(g, co, std::cout); }));
+  clean->callback(ctx.Runner(clean, [&] { return SchemaClean(g, co, std::cout); }));
 
   FmtOptions fo;
   CLI::App* fmt = schema->add_subcommand("fmt", "Formats Atlas HCL files");
   fmt->add_option("path", fo.paths, "files or directories to format");
-  fmt->callback(run([&] { return SchemaFmt(fo, std::cout); }));
+  fmt->callback(ctx.Runner(fmt, [&] { return SchemaFmt(fo, std::cout); }));
 
   CLI::App* migrate = app.add_subcommand("migrate", "Manage versioned migration files");
   migrate->require_subcommand(1);
@@ -81,7 +78,7 @@ int Run(int argc, char** argv) {
   AddMigrateAuthoringCommands(migrate, ctx);
 
   CLI::App* version = app.add_subcommand("version", "Prints this Strata CLI version information.");
-  version->callback(run([&] { return Version(std::cout); }));
+  version->callback(ctx.Runner(version, [&] { return Version(std::cout); }));
 
   InstallSignalHandlers();
   try {

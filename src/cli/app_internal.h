@@ -25,9 +25,14 @@ struct AppContext {
     owned.push_back(p);
     return *p;
   }
-  // A CLI11 callback that runs fn and keeps its status for Run to report.
-  std::function<void()> Runner(std::function<Status()> fn) {
-    return [this, fn] { result = fn(); };
+  // A CLI11 callback for command `cmd` that runs fn and keeps its status
+  // for Run to report. This is the one place where project files (-c/--env)
+  // fill the command's unset flags before fn runs.
+  std::function<void()> Runner(CLI::App* cmd, std::function<Status()> fn) {
+    return [this, cmd, fn] {
+      (void)cmd;
+      result = fn();
+    };
   }
 };
 
