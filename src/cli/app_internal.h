@@ -27,14 +27,20 @@ struct AppContext {
   }
   // A CLI11 callback for command `cmd` that runs fn and keeps its status
   // for Run to report. This is the one place where project files (-c/--env)
-  // fill the command's unset flags before fn runs.
-  std::function<void()> Runner(CLI::App* cmd, std::function<Status()> fn) {
-    return [this, cmd, fn] {
-      (void)cmd;
-      result = fn();
-    };
-  }
+  // fill the command's unset flags before fn runs; with several selected
+  // envs fn runs once per env (RunWithProject).
+  std::function<void()> Runner(CLI::App* cmd, std::function<Status()> fn);
 };
+
+// Loads the project file when -c or --env is given, fills every flag of cmd
+// that was not set on the command line from the selected env (Atlas's
+// `maySetFlag`), resolves env:// values, and runs fn once per env
+// (project_flags.cc).
+Status RunWithProject(GlobalOptions& g, CLI::App* cmd, const std::function<Status()>& fn);
+
+inline std::function<void()> AppContext::Runner(CLI::App* cmd, std::function<Status()> fn) {
+  return [this, cmd, fn] { result = RunWithProject(globals, cmd, fn); };
+}
 
 // -c/--config, --env and --var, on every schema/migrate subcommand.
 void AddGlobals(CLI::App* cmd, GlobalOptions& g);

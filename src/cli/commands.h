@@ -8,12 +8,22 @@
 
 #include "base/status.h"
 
+namespace strata::project {
+struct Env;
+class MemRegistry;
+}  // namespace strata::project
+
 namespace strata::cli {
 
 struct GlobalOptions {
   std::string config;
   std::string env;
   std::vector<std::string> vars;
+  // Set by AppContext::Runner while a command runs with a project file: the
+  // selected env (null without --env) and the mem:// states of its data
+  // sources. Both are owned by the runner.
+  const project::Env* project_env = nullptr;
+  const project::MemRegistry* mem = nullptr;
 };
 
 struct InspectOptions {

@@ -11,25 +11,40 @@
 #include "cli/state.h"
 #include "cli/template.h"
 #include "diff/differ.h"
+#include "project/env.h"
 #include "spec/encode.h"
 
 namespace strata::cli {
 namespace {
 
+// With --env, schema files get the env's extra attributes as input
+// variables and --var feeds the project file only; without it, --var goes
+// to the schema files.
 Result<StateOptions> MakeStateOptions(const GlobalOptions& g, const std::vector<std::string>& schemas,
                                       const std::vector<std::string>& exclude) {
-  if (!g.env.empty() || !g.config.empty())
-    return Unsupported("project files (-c/--config, --env) are not supported by this build yet");
   StateOptions so;
   so.schemas = schemas;
   so.exclude = exclude;
-  ASSIGN_OR_RETURN(so.vars, ParseVars(g.vars));
+  so.mem = g.mem;
+  if (g.project_env != nullptr) {
+    so.vars = g.project_env->extra;
+  } else {
+    ASSIGN_OR_RETURN(so.vars, ParseVars(g.vars));
+  }
   return so;
+}
+
+// The env's `diff { skip { ... } }` keys.
+diff::DiffOptions MakeDiffOptions(const GlobalOptions& g) {
+  diff::DiffOptions o;
+  if (g.project_env != nullptr) o.skip = g.project_env->diff.skip;
+  return o;
 }
 
 // Diffs two states the way Atlas does: schema diff when both are bound to
 // one schema (names ignored), realm diff otherwise.
-Result<schema::ChangeList> DiffStates(const State& from, const State& to, const diff::DiffHooks& hooks) {
+Result<schema::ChangeList> DiffStates(const State& from, const State& to, const diff::DiffHooks& hooks,
+                                      const diff::DiffOptions& opts = {}) {
   if (!from.bound_schema.empty()) {
     if (to.realm.schemas.size() > 1) {
       return InvalidArgument("cannot use a desired state with " + std::to_string(to.realm.schemas.size()) +
@@ -38,9 +53,9 @@ Result<schema::ChangeList> DiffStates(const State& from, const State& to, const 
     schema::Schema cur = from.realm.schemas.empty() ? schema::Schema{} : from.realm.schemas[0];
     schema::Schema des = to.realm.schemas.empty() ? schema::Schema{} : to.realm.schemas[0];
     if (cur.name.empty()) cur.name = from.bound_schema;
-    return diff::DiffSchema(cur, des, hooks);
+    return diff::DiffSchema(cur, des, hooks, opts);
   }
-  return diff::DiffRealm(from.realm, to.realm, hooks);
+  return diff::DiffRealm(from.realm, to.realm, hooks, opts);
 }
 
 void PrintPlan(const plan::Plan& p, std::ostream& out) {
@@ -146,7 +161,7 @@ Status SchemaApply(const GlobalOptions& g, const ApplyOptions& o, std::ostream& 
                            " and the target database is " + GoQuote(target->Name()));
   }
   ASSIGN_OR_RETURN(State current, InspectDatabase(*target, so));
-  ASSIGN_OR_RETURN(schema::ChangeList changes, DiffStates(current, desired, target->Hooks()));
+  ASSIGN_OR_RETURN(schema::ChangeList changes, DiffStates(current, desired, target->Hooks(), MakeDiffOptions(g)));
   if (changes.empty()) {
     if (o.format.empty()) out << "Schema is synced, no changes to be made\n";
     else return RunPlan(*target, plan::Plan{}, mode, u.Redacted(), o.format, out);
@@ -204,7 +219,7 @@ Status SchemaDiff(const GlobalOptions& g, const DiffOptions& o, std::ostream& ou
   State from_scoped = from;
   bool bound = !from.bound_schema.empty() && !to.bound_schema.empty();
   if (!bound) from_scoped.bound_schema.clear();
-  ASSIGN_OR_RETURN(schema::ChangeList changes, DiffStates(from_scoped, to, d->Hooks()));
+  ASSIGN_OR_RETURN(schema::ChangeList changes, DiffStates(from_scoped, to, d->Hooks(), MakeDiffOptions(g)));
   if (changes.empty()) {
     out << "Schemas are synced, no changes to be made.\n";
     return Status::Ok();

@@ -106,6 +106,7 @@ Result<State> ReadState(const std::vector<std::string>& urls, DevProvider& dev, 
   }
   if (scheme != "file") {
     if (urls.size() > 1) return InvalidArgument("only multiple 'file://' urls are supported");
+    if (scheme == "mem") return ReadMemState(urls[0], dev, opts);
     if (!IsDatabaseScheme(scheme))
       return Unsupported("state URL scheme " + GoQuote(scheme) + " is not supported by this build");
     ASSIGN_OR_RETURN(auto driver, OpenDatabase(urls[0]));

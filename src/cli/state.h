@@ -11,14 +11,21 @@
 #include "devdb/dev.h"
 #include "dialect/driver.h"
 #include "hcl/hcl.h"
+#include "migrate/dir.h"
 #include "schema/schema.h"
+
+namespace strata::project {
+class MemRegistry;
+}  // namespace strata::project
 
 namespace strata::cli {
 
 struct StateOptions {
   std::vector<std::string> schemas;  // --schema
   std::vector<std::string> exclude;  // --exclude
-  std::map<std::string, hcl::Value> vars;  // --var
+  std::map<std::string, hcl::Value> vars;  // --var, or the env's extra attributes
+  // mem:// states of the project's data sources (null: none).
+  const project::MemRegistry* mem = nullptr;
 };
 
 struct State {
@@ -43,6 +50,13 @@ class DevProvider {
 
 // Reads one state from one or more URLs (only file:// may repeat).
 Result<State> ReadState(const std::vector<std::string>& urls, DevProvider& dev, const StateOptions& opts);
+
+// Reads a mem:// state registered by a project data source (state_mem.cc).
+Result<State> ReadMemState(const std::string& url, DevProvider& dev, const StateOptions& opts);
+
+// The in-memory migration directory of a `data "template_dir"` source
+// (a mem:// URL in GlobalOptions::mem), for the migrate commands' --dir.
+Result<std::unique_ptr<migrate::MemDir>> OpenMemDir(const project::MemRegistry* mem, const std::string& url);
 
 // Inspects a live database: its bound schema, or the realm (filtered).
 Result<State> InspectDatabase(dialect::Driver& d, const StateOptions& opts);

@@ -31,6 +31,8 @@ Result<schema::Realm> DevDatabase::InspectAll(const std::vector<std::string>& sc
 }
 
 Status DevDatabase::Reset() {
+  Status quick = driver_->QuickReset();
+  if (quick.ok() || quick.code() != Code::kUnsupported) return quick;
   ASSIGN_OR_RETURN(schema::Realm current, InspectAll({}));
   ASSIGN_OR_RETURN(schema::ChangeList changes,
                    diff::DiffRealm(current, EmptyLike(current), driver_->Hooks()));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "base/url.h"
 #include "db/conn.h"
 #include "diff/differ.h"
+#include "migrate/revision.h"
 #include "migrate/scanner.h"
 #include "plan/plan.h"
 #include "schema/changes.h"
@@ -41,6 +43,12 @@ struct ApplyReport {
   std::string error;
 };
 
+// A named advisory lock held by this process; released when destroyed.
+class Lock {
+ public:
+  virtual ~Lock() = default;
+};
+
 class Driver {
  public:
   virtual ~Driver() = default;
@@ -63,11 +71,22 @@ class Driver {
   virtual Status ExecScript(const std::string& sql, const std::string& filename) = 0;
   // Fails with a reason when the database has tables (dev databases must be clean).
   virtual Status CheckClean() = 0;
+  // Drops every object at once where the dialect has a cheaper way than
+  // planning the drops (SQLite rewrites its schema table). kUnsupported when
+  // it has none; the dev database then plans and applies the drops.
+  virtual Status QuickReset() { return Unsupported("quick reset"); }
 
   virtual db::Conn& Conn() = 0;
 
   // How migration files of this dialect are split into statements.
   virtual migrate::ScannerOptions StatementScanner() const = 0;
+
+  // The revision table (atlas_schema_revisions) in `schema` ("" = the
+  // dialect's default place). Errors when the dialect cannot put it there.
+  virtual Result<std::unique_ptr<migrate::RevisionStore>> Revisions(const std::string& schema) = 0;
+  // Takes the named lock (e.g. "atlas_migrate_execute"), waiting up to
+  // `timeout`; fails with Code::kLocked when another session holds it.
+  virtual Result<std::unique_ptr<Lock>> AcquireLock(const std::string& name, std::chrono::milliseconds timeout) = 0;
 };
 
 // Opens a driver for a URL. Implemented in the CLI layer's registry.

@@ -27,14 +27,29 @@ std::string QuoteList(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string File::Version() const {
+  if (version_) return *version_;
   std::string_view base = TrimSqlSuffix(name_);
   return std::string(base.substr(0, base.find('_')));
 }
 
 std::string File::Desc() const {
+  if (desc_) return *desc_;
   const size_t underscore = name_.find('_');
   if (underscore == std::string::npos) return "";
   return std::string(TrimSqlSuffix(std::string_view(name_).substr(underscore + 1)));
+}
+
+void File::SetVersionDesc(std::string version, std::string desc) {
+  version_ = std::move(version);
+  desc_ = std::move(desc);
+}
+
+void File::SetUpText(Result<std::string> text) { up_text_ = std::move(text); }
+
+Result<std::vector<Stmt>> File::StmtDecls(const ScannerOptions& options) const {
+  if (!up_text_) return ScanStmts(bytes_, options);
+  if (!up_text_->ok()) return up_text_->status();
+  return ScanStmts(up_text_->value(), ScannerOptionsFor(ScanDialect::kGeneric));
 }
 
 std::vector<std::string> File::HeaderComments() const {

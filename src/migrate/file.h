@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "migrate/scanner.h"
 
 namespace strata::migrate {
 
@@ -27,6 +28,19 @@ class File {
 
   // Everything after the first '_' without ".sql"; "" when there is no '_'.
   std::string Desc() const;
+
+  // --- Other tools' layouts (src/migrate/formats) -------------------------
+  // Their files name versions differently (flyway "V2__x.sql" is version
+  // "2"), and some keep more than the "up" statements in a file (goose,
+  // dbmate). A layout sets these when it lists its files.
+  void SetVersionDesc(std::string version, std::string desc);
+  // The text that holds the file's "up" statements, scanned with the generic
+  // scanner options; or the error found while extracting it.
+  void SetUpText(Result<std::string> text);
+
+  // The file's statements: the up text (generic options) when a layout set
+  // one, otherwise the whole file scanned with `options` (the driver's).
+  Result<std::vector<Stmt>> StmtDecls(const ScannerOptions& options) const;
 
   // --- File-level directives ---------------------------------------------
   // The file's leading comment block: consecutive lines that start with "#"
@@ -66,6 +80,8 @@ class File {
  private:
   std::string name_;
   std::string bytes_;
+  std::optional<std::string> version_, desc_;  // layout overrides
+  std::optional<Result<std::string>> up_text_;
 };
 
 }  // namespace strata::migrate

@@ -135,5 +135,30 @@ TEST(File, SumIgnored) {
   EXPECT_FALSE(File("1.sql", "").SumIgnored());
 }
 
+TEST(File, LayoutOverrides) {
+  File f("V2__add_users.sql", "CREATE TABLE a (x int);\nCREATE TABLE b (x int);\n");
+  EXPECT_EQ(f.Version(), "V2");
+  f.SetVersionDesc("2", "add_users");
+  EXPECT_EQ(f.Version(), "2");
+  EXPECT_EQ(f.Desc(), "add_users");
+  auto all = f.StmtDecls(ScannerOptionsFor(ScanDialect::kSQLite));
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 2u);
+  // An up text replaces the file's bytes as the statement source.
+  f.SetUpText(std::string("-- c\nCREATE TABLE b (x int);"));
+  auto up = f.StmtDecls(ScannerOptionsFor(ScanDialect::kSQLite));
+  ASSERT_TRUE(up.ok());
+  ASSERT_EQ(up->size(), 1u);
+  EXPECT_EQ((*up)[0].text, "CREATE TABLE b (x int);");
+  EXPECT_EQ((*up)[0].comments, std::vector<std::string>{"-- c\n"});
+  // An extraction error surfaces when the statements are asked for.
+  f.SetUpText(ParseError("bad layout"));
+  auto bad = f.StmtDecls(ScannerOptionsFor(ScanDialect::kSQLite));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), "bad layout");
+  // The bytes (and so atlas.sum) never change.
+  EXPECT_EQ(f.bytes(), "CREATE TABLE a (x int);\nCREATE TABLE b (x int);\n");
+}
+
 }  // namespace
 }  // namespace strata::migrate

@@ -7,7 +7,9 @@
 #include "dialect/sqlite/apply.h"
 #include "dialect/sqlite/exclude.h"
 #include "dialect/sqlite/inspect.h"
+#include "dialect/sqlite/lock.h"
 #include "dialect/sqlite/plan.h"
+#include "dialect/sqlite/revisions.h"
 #include "dialect/sqlite/types.h"
 
 namespace strata::dialect::sqlite {
@@ -58,9 +60,40 @@ Status SqliteDriver::CheckClean() {
                GoQuote(rows->rows[0][0].value_or("")));
 }
 
+// What Atlas does to restore a SQLite dev database: one rewrite of the
+// schema table instead of a DROP per object (each DROP scans the schema
+// table, so dropping N tables costs O(N^2)).
+Status SqliteDriver::QuickReset() {
+  for (const char* stmt : {"PRAGMA writable_schema = 1",
+                           "DELETE FROM sqlite_schema WHERE type IN ('table', 'view', 'index', 'trigger')",
+                           "PRAGMA writable_schema = 0", "VACUUM"}) {
+    if (Status st = conn_->Exec(stmt); !st.ok()) {
+      (void)conn_->Exec("PRAGMA writable_schema = 0");
+      return db::sqlite::Annotate(st, "resetting the dev database");
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<Driver>> OpenDriver(const Url& url) {
   ASSIGN_OR_RETURN(std::unique_ptr<db::sqlite::SqliteConn> conn, db::sqlite::OpenSqlite(url));
-  return std::unique_ptr<Driver>(std::make_unique<SqliteDriver>(std::move(conn)));
+  // In-memory databases are private to the process: no per-file suffix.
+  std::string key = url.Query("mode") == "memory" ? "" : url.HostPath();
+  return std::unique_ptr<Driver>(std::make_unique<SqliteDriver>(std::move(conn), std::move(key)));
+}
+
+Result<std::unique_ptr<migrate::RevisionStore>> SqliteDriver::Revisions(const std::string& schema) {
+  ASSIGN_OR_RETURN(std::unique_ptr<SqliteRevisionStore> store, SqliteRevisionStore::Open(*conn_, schema));
+  return std::unique_ptr<migrate::RevisionStore>(std::move(store));
+}
+
+Result<std::unique_ptr<Lock>> SqliteDriver::AcquireLock(const std::string& name, std::chrono::milliseconds timeout) {
+  LockFileOptions opts;
+  opts.path = LockFilePath(name, lock_key_);
+  opts.name = name;
+  opts.timeout = timeout;
+  ASSIGN_OR_RETURN(std::unique_ptr<LockFile> lock, LockFile::Acquire(opts));
+  return std::unique_ptr<Lock>(std::move(lock));
 }
 
 }  // namespace strata::dialect::sqlite

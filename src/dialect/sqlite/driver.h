@@ -16,6 +16,10 @@ class SqliteDriver : public Driver {
  public:
   // Takes any db::Conn to a SQLite database (tests wrap one to count queries).
   explicit SqliteDriver(std::unique_ptr<db::Conn> conn) : conn_(std::move(conn)) {}
+  // `lock_key` is the database's host+path (empty for in-memory databases):
+  // it names the lock files of AcquireLock.
+  SqliteDriver(std::unique_ptr<db::Conn> conn, std::string lock_key)
+      : conn_(std::move(conn)), lock_key_(std::move(lock_key)) {}
 
   std::string Name() const override { return "sqlite"; }
   std::string BoundSchema() const override { return "main"; }
@@ -34,15 +38,21 @@ class SqliteDriver : public Driver {
   // `sql/migrate: connected database is not clean: found table "t"` when
   // "main" has a table (views and triggers alone do not count, as in Atlas).
   Status CheckClean() override;
+  Status QuickReset() override;
 
   db::Conn& Conn() override { return *conn_; }
   migrate::ScannerOptions StatementScanner() const override {
     return migrate::ScannerOptionsFor(migrate::ScanDialect::kSQLite);
   }
+  // The table lives in "main"; any other schema is an error.
+  Result<std::unique_ptr<migrate::RevisionStore>> Revisions(const std::string& schema) override;
+  // A lock file in the temp directory (see sqlite/lock.h).
+  Result<std::unique_ptr<Lock>> AcquireLock(const std::string& name, std::chrono::milliseconds timeout) override;
 
  private:
   std::unique_ptr<db::Conn> conn_;
   SqliteDiffHooks hooks_;
+  std::string lock_key_;
 };
 
 // Opens sqlite://, sqlite3:// URLs (see db/sqlite/dsn.h for the forms and

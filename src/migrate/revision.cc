@@ -1,0 +1,49 @@
+#include "migrate/revision.h"
+
+#include <algorithm>
+
+namespace strata::migrate {
+
+std::string RevisionTypeText(int64_t type) {
+  const bool executed = type & kRevisionExecuted;
+  const bool resolved = type & kRevisionResolved;
+  if (type & kRevisionBaseline) return "baseline";
+  if (executed && resolved) return "applied + manually set";
+  if (resolved) return "manually set";
+  if (executed) return "applied";
+  return "unknown";
+}
+
+Result<std::vector<Revision>> MemRevisionStore::ReadAll() {
+  std::vector<Revision> out;
+  for (const Revision& r : rows_) {
+    if (r.version != kCloudIdentifierVersion) out.push_back(r);
+  }
+  std::sort(out.begin(), out.end(), [](const Revision& a, const Revision& b) { return a.version < b.version; });
+  return out;
+}
+
+Result<std::optional<Revision>> MemRevisionStore::Read(const std::string& version) {
+  for (const Revision& r : rows_) {
+    if (r.version == version) return std::optional<Revision>(r);
+  }
+  return std::optional<Revision>();
+}
+
+Status MemRevisionStore::Write(const Revision& rev) {
+  for (Revision& r : rows_) {
+    if (r.version == rev.version) {
+      r = rev;
+      return Status::Ok();
+    }
+  }
+  rows_.push_back(rev);
+  return Status::Ok();
+}
+
+Status MemRevisionStore::Delete(const std::string& version) {
+  std::erase_if(rows_, [&](const Revision& r) { return r.version == version; });
+  return Status::Ok();
+}
+
+}  // namespace strata::migrate
