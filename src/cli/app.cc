@@ -12,6 +12,8 @@ void AddGlobals(CLI::App* cmd, GlobalOptions& g) {
   cmd->add_option("-c,--config", g.config, "select config (project) file using URL format");
   cmd->add_option("--env", g.env, "set which env from the config file to use");
   cmd->add_option("--var", g.vars, "input variables")->take_all()->allow_extra_args(false);
+  // Internal: set on the child processes of a multi-env run (cli/env_fanout.h).
+  cmd->add_option("--env-index", g.env_index)->group("");
 }
 
 int Run(int argc, char** argv) {
@@ -20,6 +22,7 @@ int Run(int argc, char** argv) {
   app.set_help_all_flag("--help-all");
   AppContext ctx;
   GlobalOptions& g = ctx.globals;
+  g.argv.assign(argv, argv + argc);
   Status& result = ctx.result;
 
   CLI::App* schema = app.add_subcommand("schema", "Work with atlas schemas.");
@@ -111,7 +114,8 @@ int Run(int argc, char** argv) {
   }
   std::cout.flush();
   if (!result.ok()) {
-    std::cerr << "Error: " << RedactSecrets(result.message()) << "\n";
+    // An empty message: the failure was already reported (multi-env children).
+    if (!result.message().empty()) std::cerr << "Error: " << RedactSecrets(result.message()) << "\n";
     return 1;
   }
   return 0;

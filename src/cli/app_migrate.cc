@@ -41,7 +41,9 @@ void AddMigrateCommands(CLI::App* migrate, AppContext& ctx) {
   // Atlas Cloud run context (JSON); accepted for compatibility, unused.
   apply->add_option("--context", ao.context, "")->group("");
   apply->add_option("amount", ao.args, "number of pending files to apply (default: all)");
-  apply->callback(ctx.Runner(apply, [&ao] { return MigrateApply(ao, std::cout); }));
+  apply->callback(ctx.Runner(apply, [&ao, &ctx] {
+    ao.d.mem = ctx.globals.mem;
+    return MigrateApply(ao, std::cout); }));
 
   auto& so = ctx.Make<MigrateStatusOptions>();
   CLI::App* status = migrate->add_subcommand("status", "Get information about the current migration status.");
@@ -50,7 +52,9 @@ void AddMigrateCommands(CLI::App* migrate, AppContext& ctx) {
   AddDirFlags(status, so.d);
   status->add_option("--format,--log", so.format, "Go template to use to format the output");
   AddRevisionsSchema(status, so.revisions_schema);
-  status->callback(ctx.Runner(status, [&so] { return MigrateStatus(so, std::cout); }));
+  status->callback(ctx.Runner(status, [&so, &ctx] {
+    so.d.mem = ctx.globals.mem;
+    return MigrateStatus(so, std::cout); }));
 
   auto& to = ctx.Make<MigrateSetOptions>();
   CLI::App* set = migrate->add_subcommand("set", "Set the current version of the migration history table.");
@@ -59,7 +63,9 @@ void AddMigrateCommands(CLI::App* migrate, AppContext& ctx) {
   AddDirFlags(set, to.d);
   AddRevisionsSchema(set, to.revisions_schema);
   set->add_option("version", to.args, "the version to mark as current");
-  set->callback(ctx.Runner(set, [&to] { return MigrateSet(to, std::cout); }));
+  set->callback(ctx.Runner(set, [&to, &ctx] {
+    to.d.mem = ctx.globals.mem;
+    return MigrateSet(to, std::cout); }));
 
   auto& ho = ctx.Make<MigrateHashOptions>();
   CLI::App* hash =
@@ -67,7 +73,9 @@ void AddMigrateCommands(CLI::App* migrate, AppContext& ctx) {
   AddGlobals(hash, ctx.globals);
   AddDirFlags(hash, ho.d);
   hash->add_flag("--force", ho.force, "deprecated: hash is always forced")->group("");
-  hash->callback(ctx.Runner(hash, [&ho] { return MigrateHash(ho); }));
+  hash->callback(ctx.Runner(hash, [&ho, &ctx] {
+    ho.d.mem = ctx.globals.mem;
+    return MigrateHash(ho); }));
 
   auto& vo = ctx.Make<MigrateValidateOptions>();
   CLI::App* validate =
@@ -77,14 +85,18 @@ void AddMigrateCommands(CLI::App* migrate, AppContext& ctx) {
       "--dev-url", vo.dev_url,
       "[driver://username:password@address/dbname?param=value] select a dev database using the URL format");
   AddDirFlags(validate, vo.d);
-  validate->callback(ctx.Runner(validate, [&vo] { return MigrateValidate(vo, std::cout); }));
+  validate->callback(ctx.Runner(validate, [&vo, &ctx] {
+    vo.d.mem = ctx.globals.mem;
+    return MigrateValidate(vo, std::cout); }));
 
   auto& no = ctx.Make<MigrateNewOptions>();
   CLI::App* newc = migrate->add_subcommand("new", "Creates a new empty migration file in the migration directory.");
   AddGlobals(newc, ctx.globals);
   AddDirFlags(newc, no.d);
   newc->add_option("name", no.args, "the file name suffix");
-  newc->callback(ctx.Runner(newc, [&no] { return MigrateNew(no); }));
+  newc->callback(ctx.Runner(newc, [&no, &ctx] {
+    no.d.mem = ctx.globals.mem;
+    return MigrateNew(no); }));
 }
 
 }  // namespace strata::cli

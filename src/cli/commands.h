@@ -24,6 +24,10 @@ struct GlobalOptions {
   // sources. Both are owned by the runner.
   const project::Env* project_env = nullptr;
   const project::MemRegistry* mem = nullptr;
+  // The command line, re-run per env when an env expands to several; the
+  // hidden --env-index selects one env of the expansion in such a child.
+  std::vector<std::string> argv;
+  int env_index = -1;
 };
 
 struct InspectOptions {

@@ -9,12 +9,19 @@
 #include "base/status.h"
 #include "cli/commands.h"
 
+namespace strata::project {
+class MemRegistry;
+}  // namespace strata::project
+
 namespace strata::cli {
 
 // Flags every migrate command shares.
 struct MigrateDirFlags {
   std::string dir = "file://migrations";
   std::string dir_format = "atlas";
+  // Where mem:// directories of the project's data sources (template_dir)
+  // live; set from GlobalOptions::mem when the command runs.
+  const project::MemRegistry* mem = nullptr;
 };
 
 struct MigrateApplyOptions {

@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "cli/app_internal.h"
+#include "cli/env_fanout.h"
 #include "cli/project_data.h"
 #include "cli/state.h"
 #include "project/project.h"
@@ -30,6 +31,17 @@ Status SetResults(CLI::Option* o, const std::vector<std::string>& values) {
                            " from the project file: " + e.what());
   }
   return Status::Ok();
+}
+
+// The env's `format { <group> { <command> = ... } }` template for cmd.
+std::string EnvFormat(const project::Env& env, const CLI::App* cmd) {
+  const std::string path = CommandPath(cmd);
+  std::string key = path;
+  std::replace(key.begin(), key.end(), ' ', '.');
+  auto fmt = env.format.find(key);
+  std::string format = fmt == env.format.end() ? "" : fmt->second;
+  if (format.empty() && path == "migrate lint") format = env.lint.format;
+  return format;
 }
 
 class FlagFiller {
@@ -71,12 +83,7 @@ class FlagFiller {
     RETURN_IF_ERROR(Set("--schema", env.schemas));
     RETURN_IF_ERROR(Set("--exclude", env.exclude));
     RETURN_IF_ERROR(Set("--include", env.include));
-    std::string key = path;
-    std::replace(key.begin(), key.end(), ' ', '.');
-    auto fmt = env.format.find(key);
-    std::string format = fmt == env.format.end() ? "" : fmt->second;
-    if (format.empty() && path == "migrate lint") format = env.lint.format;
-    RETURN_IF_ERROR(Set("--format", format));
+    RETURN_IF_ERROR(Set("--format", EnvFormat(env, cmd_)));
     if (env.lint.latest) RETURN_IF_ERROR(Set("--latest", std::to_string(*env.lint.latest)));
     if (env.lint.git_base) RETURN_IF_ERROR(Set("--git-base", *env.lint.git_base));
     if (env.lint.git_dir) RETURN_IF_ERROR(Set("--git-dir", *env.lint.git_dir));
@@ -143,8 +150,22 @@ Status RunWithProject(GlobalOptions& g, CLI::App* cmd, const std::function<Statu
     RETURN_IF_ERROR(ResolveEnvURLs(cmd, nullptr));
     return fn();
   }
-  // Several envs (for_each or repeated names) run one after the other, in
-  // declaration order; flags the env sets are re-filled before each run.
+  if (g.env_index >= 0) {
+    // A child of a multi-env run: exactly one env of the expansion.
+    if (static_cast<size_t>(g.env_index) >= p.envs.size())
+      return Internal("--env-index " + std::to_string(g.env_index) + " is out of range");
+    p.envs = {p.envs[static_cast<size_t>(g.env_index)]};
+  } else if (p.envs.size() > 1 && !g.argv.empty()) {
+    // Several envs (for_each or repeated names): one child process each, a
+    // bounded number at a time, outputs in declaration order.
+    FanoutOptions fo;
+    fo.argv = g.argv;
+    fo.envs = p.envs.size();
+    fo.parallelism = EnvParallelism();
+    fo.separate_with_newline = HasFormat(cmd) || !EnvFormat(p.envs[0], cmd).empty();
+    return RunEnvFanout(fo);
+  }
+  // Flags the env sets are re-filled before each run.
   FlagFiller filler(cmd);
   for (size_t i = 0; i < p.envs.size(); ++i) {
     const project::Env& env = p.envs[i];

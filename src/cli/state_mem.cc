@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "cli/state.h"
+#include "migrate/sum.h"
 #include "project/mem_registry.h"
 
 namespace strata::cli {
@@ -85,6 +86,10 @@ Result<std::unique_ptr<migrate::MemDir>> OpenMemDir(const project::MemRegistry* 
   if (d == nullptr) return NotFound("no data source registered the migration directory " + GoQuote(url));
   auto dir = std::make_unique<migrate::MemDir>();
   for (const auto& [name, content] : d->files) RETURN_IF_ERROR(dir->WriteFile(name, content));
+  // The rendered files are the source of truth: their atlas.sum is computed
+  // here, as Atlas does for template_dir.
+  ASSIGN_OR_RETURN(std::vector<migrate::File> files, dir->Files());
+  RETURN_IF_ERROR(migrate::WriteSumFile(*dir, migrate::NewHashFile(files)));
   return dir;
 }
 
