@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/txtar.h"
 #include "hcl/hcl.h"
 
 namespace strata::hcl {
@@ -19,59 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Txtar {
-  std::string comment;
-  std::vector<std::pair<std::string, std::string>> files;
+using Txtar = txtar::Archive;
 
-  const std::string* Get(const std::string& name) const {
-    for (const auto& [n, c] : files)
-      if (n == name) return &c;
-    return nullptr;
-  }
-  void Set(const std::string& name, const std::string& content) {
-    for (auto& [n, c] : files) {
-      if (n == name) {
-        c = content;
-        return;
-      }
-    }
-    files.emplace_back(name, content);
-  }
-};
-
-bool MarkerName(const std::string& line, std::string* name) {
-  if (line.size() < 7 || line.compare(0, 3, "-- ") != 0 ||
-      line.compare(line.size() - 3, 3, " --") != 0)
-    return false;
-  *name = line.substr(3, line.size() - 6);
-  return true;
-}
-
-Txtar ParseTxtar(const std::string& text) {
-  Txtar t;
-  std::string* current = &t.comment;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string name;
-    if (MarkerName(line, &name)) {
-      t.files.emplace_back(name, "");
-      current = &t.files.back().second;
-      continue;
-    }
-    *current += line + "\n";
-  }
-  return t;
-}
-
-std::string FormatTxtar(const Txtar& t) {
-  std::string out = t.comment;
-  for (const auto& [name, content] : t.files) {
-    out += "-- " + name + " --\n" + content;
-    if (!content.empty() && content.back() != '\n') out += "\n";
-  }
-  return out;
-}
+Txtar ParseTxtar(const std::string& text) { return txtar::Parse(text); }
+std::string FormatTxtar(const Txtar& t) { return txtar::Format(t); }
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -117,7 +69,7 @@ TEST(GoldenTest, Errors) {
       std::ofstream(path, std::ios::binary) << FormatTxtar(t);
       continue;
     }
-    const std::string* want = t.Get("want");
+    const std::string* want = t.Find("want");
     ASSERT_NE(want, nullptr) << "missing -- want -- section";
     EXPECT_EQ(got, *want);
     EXPECT_NE(got, "OK\n") << "an error golden must produce errors";
@@ -149,7 +101,7 @@ TEST(GoldenTest, Format) {
   for (const auto& path : archives) {
     SCOPED_TRACE(path.filename().string());
     Txtar t = ParseTxtar(ReadFile(path));
-    const std::string* input = t.Get("input.hcl");
+    const std::string* input = t.Find("input.hcl");
     ASSERT_NE(input, nullptr);
     auto got = Format("input.hcl", *input);
     ASSERT_TRUE(got.ok()) << got.status().message();
@@ -158,7 +110,7 @@ TEST(GoldenTest, Format) {
       std::ofstream(path, std::ios::binary) << FormatTxtar(t);
       continue;
     }
-    const std::string* want = t.Get("want.hcl");
+    const std::string* want = t.Find("want.hcl");
     ASSERT_NE(want, nullptr);
     EXPECT_EQ(*got, *want);
     // Idempotence.
@@ -176,13 +128,6 @@ TEST(GoldenTest, Format) {
   }
 }
 
-TEST(GoldenTest, TxtarRoundTrip) {
-  Txtar t = ParseTxtar("note\n-- a.hcl --\nx = 1\n-- want --\nOK\n");
-  EXPECT_EQ(t.comment, "note\n");
-  ASSERT_EQ(t.files.size(), 2u);
-  EXPECT_EQ(*t.Get("a.hcl"), "x = 1\n");
-  EXPECT_EQ(FormatTxtar(t), "note\n-- a.hcl --\nx = 1\n-- want --\nOK\n");
-}
 
 }  // namespace
 }  // namespace strata::hcl

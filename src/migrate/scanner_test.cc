@@ -1,3 +1,4 @@
+#include "base/txtar.h"
 #include "migrate/scanner.h"
 
 #include <gtest/gtest.h>
@@ -33,51 +34,12 @@ namespace fs = std::filesystem;
 
 const std::set<std::string, std::less<>> kSections = {"options", "input.sql", "stmts", "decls", "error"};
 
-struct Archive {
-  std::string comment;
-  std::vector<std::pair<std::string, std::string>> sections;
-
-  const std::string* Find(std::string_view name) const {
-    for (const auto& [n, body] : sections)
-      if (n == name) return &body;
-    return nullptr;
-  }
-};
-
-std::optional<std::string> SectionName(std::string_view line) {
-  if (!StartsWith(line, "-- ") || !EndsWith(line, " --") || line.size() < 7) return std::nullopt;
-  std::string name = Trim(line.substr(3, line.size() - 6));
-  if (!kSections.contains(name)) return std::nullopt;
-  return name;
-}
+using Archive = txtar::Archive;
 
 Archive ParseArchive(std::string_view data) {
-  Archive a;
-  std::string* target = &a.comment;
-  while (!data.empty()) {
-    size_t eol = data.find('\n');
-    std::string_view line = data.substr(0, eol == std::string_view::npos ? data.size() : eol + 1);
-    data.remove_prefix(line.size());
-    std::string_view bare = line;
-    if (EndsWith(bare, "\n")) bare.remove_suffix(1);
-    if (auto name = SectionName(bare)) {
-      a.sections.emplace_back(*name, "");
-      target = &a.sections.back().second;
-      continue;
-    }
-    target->append(line);
-  }
-  return a;
+  return txtar::Parse(data, [](std::string_view name) { return kSections.contains(name); });
 }
-
-std::string FormatArchive(const Archive& a) {
-  std::string out = a.comment;
-  for (const auto& [name, body] : a.sections) {
-    out += "-- " + name + " --\n" + body;
-    if (!body.empty() && body.back() != '\n') out += '\n';
-  }
-  return out;
-}
+std::string FormatArchive(const Archive& a) { return txtar::Format(a); }
 
 struct CaseConfig {
   ScannerOptions options;
@@ -191,8 +153,8 @@ TEST(ScannerGolden, AllCases) {
     if (UpdateGolden()) {
       Archive updated;
       updated.comment = archive.comment;
-      updated.sections = {{"options", *options}, {"input.sql", *input}};
-      for (auto& s : want) updated.sections.push_back(s);
+      updated.files = {{"options", *options}, {"input.sql", *input}};
+      for (auto& s : want) updated.files.push_back(s);
       std::ofstream(path, std::ios::binary) << FormatArchive(updated);
       continue;
     }

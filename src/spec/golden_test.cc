@@ -22,6 +22,7 @@
 
 #include "base/strings.h"
 #include "hcl/hcl.h"
+#include "base/txtar.h"
 #include "spec/decode.h"
 #include "spec/encode.h"
 #include "spec/spec_testing.h"
@@ -31,51 +32,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Archive {
-  std::string comment;
-  std::vector<std::pair<std::string, std::string>> files;
+using Archive = txtar::Archive;
 
-  const std::string* Find(const std::string& name) const {
-    for (const auto& [n, d] : files)
-      if (n == name) return &d;
-    return nullptr;
-  }
-  void Set(const std::string& name, const std::string& data) {
-    for (auto& [n, d] : files)
-      if (n == name) {
-        d = data;
-        return;
-      }
-    files.emplace_back(name, data);
-  }
-};
-
-// The txtar format: a free-form comment, then `-- name --` marker lines,
-// each followed by that file's content.
-Archive ParseTxtar(const std::string& text) {
-  Archive a;
-  std::string* cur = &a.comment;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (StartsWith(line, "-- ") && EndsWith(line, " --") && line.size() > 6) {
-      a.files.emplace_back(Trim(line.substr(3, line.size() - 6)), "");
-      cur = &a.files.back().second;
-      continue;
-    }
-    *cur += line + "\n";
-  }
-  return a;
-}
-
-std::string FormatTxtar(const Archive& a) {
-  std::string out = a.comment;
-  for (const auto& [name, data] : a.files) {
-    out += "-- " + name + " --\n" + data;
-    if (!data.empty() && data.back() != '\n') out += "\n";
-  }
-  return out;
-}
+Archive ParseTxtar(const std::string& text) { return txtar::Parse(text); }
+std::string FormatTxtar(const Archive& a) { return txtar::Format(a); }
 
 std::string ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/txtar.h"
 #include "dialect/sqlite/apply.h"
 #include "dialect/sqlite/diff_hooks.h"
 #include "dialect/sqlite/inspect.h"
@@ -25,46 +26,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A txtar archive: a comment, then "-- name --" sections.
-struct Archive {
-  std::string comment;
-  std::vector<std::pair<std::string, std::string>> files;
+using Archive = txtar::Archive;
 
-  const std::string* Find(const std::string& name) const {
-    for (const auto& [n, body] : files)
-      if (n == name) return &body;
-    return nullptr;
-  }
-  void Set(const std::string& name, const std::string& body) {
-    for (auto& [n, b] : files)
-      if (n == name) {
-        b = body;
-        return;
-      }
-    files.emplace_back(name, body);
-  }
-  std::string Format() const {
-    std::string out = comment;
-    for (const auto& [n, body] : files) out += "-- " + n + " --\n" + body;
-    return out;
-  }
-};
-
-Archive ParseArchive(const std::string& text) {
-  Archive a;
-  std::string* cur = &a.comment;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.size() > 6 && line.rfind("-- ", 0) == 0 && line.substr(line.size() - 3) == " --") {
-      a.files.emplace_back(line.substr(3, line.size() - 6), "");
-      cur = &a.files.back().second;
-      continue;
-    }
-    *cur += line + "\n";
-  }
-  return a;
-}
+Archive ParseArchive(const std::string& text) { return txtar::Parse(text); }
 
 std::string FormatReverse(const plan::Plan& p) {
   std::string out;
@@ -118,7 +82,7 @@ TEST_P(GoldenPlanTest, Plan) {
   if (std::getenv("UPDATE_GOLDEN") != nullptr) {
     a.Set("plan.sql", got);
     a.Set("reverse.sql", got_reverse);
-    std::ofstream(path) << a.Format();
+    std::ofstream(path) << txtar::Format(a);
   } else {
     const std::string* want = a.Find("plan.sql");
     ASSERT_NE(want, nullptr) << path << ": missing plan.sql (run with UPDATE_GOLDEN=1)";
