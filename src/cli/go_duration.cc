@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
+#include <ctime>
 
 #include "base/strings.h"
 
@@ -77,6 +79,25 @@ std::string FormatGoDuration(std::chrono::nanoseconds d) {
   if (h > 0) out += std::to_string(h) + "h";
   if (h > 0 || m > 0) out += std::to_string(m) + "m";
   return sign + out + Fixed(u, 9) + "s";
+}
+
+std::string FormatGoTimeJSON(int64_t unix_ns) {
+  if (unix_ns == 0) return "0001-01-01T00:00:00Z";
+  std::time_t secs = static_cast<std::time_t>(unix_ns / 1000000000);
+  int64_t frac = unix_ns % 1000000000;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::string s = buf;
+  if (frac > 0) {
+    char f[16];
+    std::snprintf(f, sizeof f, ".%09lld", static_cast<long long>(frac));
+    std::string fs = f;
+    while (fs.back() == '0') fs.pop_back();
+    s += fs;
+  }
+  return s + "Z";
 }
 
 }  // namespace strata::cli

@@ -2,31 +2,13 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "cli/go_duration.h"
 #include "cli/migrate_down_report.h"
 
 namespace strata::cli {
 namespace {
 
 using nlohmann::ordered_json;
-
-// time.Time's MarshalJSON in UTC: RFC 3339, nanoseconds without trailing zeros.
-std::string TimeJSON(int64_t unix_ns) {
-  if (unix_ns == 0) return "0001-01-01T00:00:00Z";
-  std::time_t secs = static_cast<std::time_t>(unix_ns / 1000000000);
-  int64_t frac = unix_ns % 1000000000;
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::string s = buf;
-  if (frac > 0) {
-    std::string f = std::to_string(frac);
-    f.insert(0, 9 - f.size(), '0');
-    while (f.back() == '0') f.pop_back();
-    s += "." + f;
-  }
-  return s + "Z";
-}
 
 ordered_json FileJSON(const FileRef& f) {
   return ordered_json{{"Name", f.name}, {"Version", f.version}, {"Description", f.description}};
@@ -45,8 +27,8 @@ std::string DownJSON(const DownReport& r, const std::string& indent) {
     ordered_json reverted = ordered_json::array();
     for (const RevertedReport& f : r.reverted) {
       ordered_json fj = FileJSON(f.file);
-      fj["Start"] = TimeJSON(f.start_ns);
-      fj["End"] = TimeJSON(f.end_ns);
+      fj["Start"] = FormatGoTimeJSON(f.start_ns);
+      fj["End"] = FormatGoTimeJSON(f.end_ns);
       fj["Skipped"] = 0;
       fj["Applied"] = f.applied;
       fj["Scope"] = f.scope;
@@ -62,8 +44,8 @@ std::string DownJSON(const DownReport& r, const std::string& indent) {
   if (!r.current.empty()) j["Current"] = r.current;
   if (!r.target.empty()) j["Target"] = r.target;
   if (!r.planned.empty()) j["Total"] = r.planned.size();
-  j["Start"] = TimeJSON(r.start_ns);
-  j["End"] = TimeJSON(r.end_ns);
+  j["Start"] = FormatGoTimeJSON(r.start_ns);
+  j["End"] = FormatGoTimeJSON(r.end_ns);
   if (!r.error.empty()) j["Error"] = r.error;
   // encoding/json: HTML characters escaped, any indent string per level.
   std::string raw = indent.empty() ? j.dump() : j.dump(1, '\x01');

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "cli/go_duration.h"
 #include "cli/migrate_report.h"
 
 namespace strata::cli {
@@ -36,26 +37,6 @@ std::string Dump(const ordered_json& j, const std::string& indent) {
     }
   }
   return out;
-}
-
-// time.Time's MarshalJSON (RFC 3339 with nanoseconds, trailing zeros cut).
-std::string Rfc3339(int64_t unix_ns) {
-  if (unix_ns == 0) return "0001-01-01T00:00:00Z";
-  std::time_t secs = static_cast<std::time_t>(unix_ns / 1000000000);
-  int64_t frac = unix_ns % 1000000000;
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::string s = buf;
-  if (frac > 0) {
-    char f[16];
-    std::snprintf(f, sizeof f, ".%09lld", static_cast<long long>(frac));
-    std::string fs = f;
-    while (fs.back() == '0') fs.pop_back();
-    s += fs;
-  }
-  return s + "Z";
 }
 
 // sqlclient.URL: the embedded net/url.URL fields plus DSN and Schema.
@@ -101,8 +82,8 @@ std::string ApplyJSON(const ApplyReport& r, const std::string& indent) {
     ordered_json a = ordered_json::array();
     for (const AppliedFileReport& f : r.applied) {
       ordered_json fj = FileJSON(f.file);
-      fj["Start"] = Rfc3339(f.start_ns);
-      fj["End"] = Rfc3339(f.end_ns);
+      fj["Start"] = FormatGoTimeJSON(f.start_ns);
+      fj["End"] = FormatGoTimeJSON(f.end_ns);
       fj["Skipped"] = f.skipped;
       fj["Applied"] = f.applied;
       if (f.failed) fj["Error"] = ordered_json{{"Stmt", f.error_stmt}, {"Text", f.error_text}};
@@ -112,8 +93,8 @@ std::string ApplyJSON(const ApplyReport& r, const std::string& indent) {
   }
   if (!r.current.empty()) j["Current"] = r.current;
   if (!r.target.empty()) j["Target"] = r.target;
-  j["Start"] = Rfc3339(r.start_ns);
-  j["End"] = Rfc3339(r.end_ns);
+  j["Start"] = FormatGoTimeJSON(r.start_ns);
+  j["End"] = FormatGoTimeJSON(r.end_ns);
   if (!r.error.empty()) j["Error"] = r.error;
   if (!r.message.empty()) j["Message"] = r.message;
   return Dump(j, indent);
@@ -134,7 +115,7 @@ std::string StatusJSON(const StatusReport& r, const std::string& indent) {
       rj["Type"] = migrate::RevisionTypeText(rev.type);
       rj["Applied"] = rev.applied;
       rj["Total"] = rev.total;
-      rj["ExecutedAt"] = Rfc3339(rev.executed_at_unix_ns);
+      rj["ExecutedAt"] = FormatGoTimeJSON(rev.executed_at_unix_ns);
       rj["ExecutionTime"] = rev.execution_time_ns;
       if (!rev.error.empty()) rj["Error"] = rev.error;
       if (!rev.error_stmt.empty()) rj["ErrorStmt"] = rev.error_stmt;
