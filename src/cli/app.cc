@@ -19,7 +19,7 @@ void AddGlobals(CLI::App* cmd, GlobalOptions& g) {
 int Run(int argc, char** argv) {
   CLI::App app{"Manage your database schema as code", "strata"};
   app.require_subcommand(1);
-  app.set_help_all_flag("--help-all");
+  app.set_help_all_flag("--help-all", "Print help for every command");
   AppContext ctx;
   GlobalOptions& g = ctx.globals;
   g.argv.assign(argv, argv + argc);
