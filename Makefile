@@ -6,8 +6,9 @@
 BUILD_DIR  ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
-# services (scripts/services.sh) the test suite needs; none yet, the suite is SQLite-only
-STRATA_SERVICES ?=
+# services (scripts/services.sh) the test suite needs: PostgreSQL for the integration tests
+# (ctest label "integration"; they read STRATA_PG_URL and skip when it is unset)
+STRATA_SERVICES ?= postgres
 CTEST_ARGS ?=
 
 STRATA  := $(BUILD_DIR)/bin/strata
@@ -54,7 +55,10 @@ endif
 corpus:
 	@scripts/corpus.sh $(BUILD_DIR)/corpus
 
+# PG_URL comes from `scripts/services.sh env postgres`; a STRATA_PG_URL already set wins.
 test: setup services build corpus
+	@if echo " $(STRATA_SERVICES) " | grep -q " postgres "; then eval "$$(scripts/services.sh env postgres)"; \
+	  export STRATA_PG_URL="$${STRATA_PG_URL:-$$PG_URL}"; fi; \
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure $(CTEST_ARGS)
 
 bench: setup build

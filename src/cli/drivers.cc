@@ -1,6 +1,8 @@
 #include "cli/drivers.h"
 
 #include "base/strings.h"
+#include "dialect/postgres/driver.h"
+#include "dialect/postgres/spec.h"
 #include "dialect/sqlite/driver.h"
 #include "dialect/sqlite/spec.h"
 
@@ -19,7 +21,12 @@ Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url
     if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
     return d;
   }
-  if (s == "postgres" || s == "postgresql" || s == "mysql" || s == "mysql+unix" || s == "mariadb" ||
+  if (s == "postgres" || s == "postgresql") {
+    auto d = dialect::postgres::OpenDriver(*url);
+    if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
+    return d;
+  }
+  if (s == "mysql" || s == "mysql+unix" || s == "mariadb" ||
       s == "maria" || s == "mariadb+unix" || s == "maria+unix" || s == "clickhouse") {
     return Unsupported("driver " + GoQuote(s) + " is not available in this build yet (URL " +
                        url->Redacted() + ")");
@@ -29,6 +36,7 @@ Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url
 
 Result<const spec::DialectSpec*> SpecFor(const std::string& driver_name) {
   if (driver_name == "sqlite") return &dialect::sqlite::SqliteSpec();
+  if (driver_name == "postgres") return &dialect::postgres::PostgresSpec();
   return Unsupported("no HCL schema support for driver " + GoQuote(driver_name));
 }
 

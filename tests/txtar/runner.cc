@@ -245,6 +245,8 @@ class Script {
     env_["HOME"] = (root / "home").string();
     env_["STRATA"] = strata_;
     env_["SOURCE_DIR"] = source_dir_.string();
+    // digits unique to this run of the script, for names on shared servers (schemas, databases)
+    env_["RUN_ID"] = std::to_string(getpid());
     timeout_s_ = std::stoi(Getenv("STRATA_TXTAR_TIMEOUT", "60"));
 
     std::istringstream lines(ar_.comment);
@@ -427,6 +429,11 @@ class Script {
         auto eq = a.find('=');
         if (eq == std::string::npos || eq == 0) Fail("env wants NAME=value, got: " + a);
         env_[a.substr(0, eq)] = a.substr(eq + 1);
+      }
+    } else if (cmd == "requires-env") {
+      // skip unless every named variable is set and not empty (e.g. a service URL)
+      for (const auto& a : args) {
+        if (Lookup(a).empty()) throw Skip{display_ + ":" + std::to_string(line_) + ": " + a + " is not set"};
       }
     } else if (cmd == "skip") {
       std::string reason;

@@ -1,0 +1,28 @@
+// How the generic differ compares PostgreSQL states (Atlas's
+// sql/postgres/diff.go rules, on Strata's model).
+#pragma once
+
+#include "diff/differ.h"
+
+namespace strata::dialect::postgres {
+
+class PostgresDiffHooks : public diff::DiffHooks {
+ public:
+  // See normalize.h.
+  void NormalizeTable(schema::Table& t) const override;
+  // Canonical types compare by name and arguments; "varchar" and "character
+  // varying", "int4" and "integer", "timestamp(6)" and "timestamp" are equal.
+  // Serial types equal their integer types (the sequence is the default).
+  bool TypesEqual(const schema::Type& a, const schema::Type& b) const override;
+  // Defaults compare without redundant literal casts ('x'::text == 'x') and
+  // quoted numbers equal unquoted ones ('1' == 1).
+  bool DefaultsEqual(const std::optional<schema::Expr>& a,
+                     const std::optional<schema::Expr>& b) const override;
+  // Expressions compare modulo whitespace, case, parentheses and literal casts.
+  bool ExprEqual(const std::string& a, const std::string& b) const override;
+  bool IndexOptionsEqual(const schema::Index& a, const schema::Index& b) const override;
+  // "unlogged" is a flag ("" == "false"); "partition" compares case-insensitively.
+  bool TableOptionEqual(const std::string& key, const std::string& a, const std::string& b) const override;
+};
+
+}  // namespace strata::dialect::postgres
