@@ -9,7 +9,7 @@
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/revisions.h"
 #include "dialect/postgres/types.h"
-#include "dialect/sqlite/exclude.h"
+#include "dialect/exclude.h"
 
 namespace strata::dialect::postgres {
 namespace {
@@ -40,7 +40,7 @@ bool InTransaction(db::Conn& conn) {
 
 Result<schema::Realm> PostgresDriver::InspectRealm(const InspectOptions& opts) {
   ASSIGN_OR_RETURN(schema::Realm r, InspectSchemas(*conn_, opts.schemas));
-  RETURN_IF_ERROR(sqlite::ExcludeRealm(r, opts.exclude));
+  RETURN_IF_ERROR(ExcludeRealm(r, opts.exclude));
   return r;
 }
 
@@ -58,7 +58,7 @@ Result<schema::Schema> PostgresDriver::InspectSchema(const std::string& name, co
   ASSIGN_OR_RETURN(schema::Realm r, InspectSchemas(*conn_, {target}));
   if (r.schemas.empty()) return NotFound("postgres: schema " + GoQuote(target) + " was not found");
   schema::Schema s = std::move(r.schemas[0]);
-  RETURN_IF_ERROR(sqlite::ExcludeSchema(s, opts.exclude));
+  RETURN_IF_ERROR(ExcludeSchema(s, opts.exclude));
   return s;
 }
 

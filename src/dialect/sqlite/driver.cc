@@ -5,7 +5,7 @@
 #include "base/strings.h"
 #include "db/sqlite/conn.h"
 #include "dialect/sqlite/apply.h"
-#include "dialect/sqlite/exclude.h"
+#include "dialect/exclude.h"
 #include "dialect/sqlite/inspect.h"
 #include "dialect/sqlite/lock.h"
 #include "dialect/sqlite/plan.h"

@@ -1,4 +1,4 @@
-#include "dialect/sqlite/exclude.h"
+#include "dialect/exclude.h"
 
 #include <fnmatch.h>
 
@@ -6,7 +6,7 @@
 
 #include "base/strings.h"
 
-namespace strata::dialect::sqlite {
+namespace strata::dialect {
 namespace {
 
 // Splits "a.b.c" at dots; a part may be double-quoted to contain dots
@@ -125,4 +125,4 @@ Status ExcludeSchema(schema::Schema& s, const std::vector<std::string>& patterns
   return Status::Ok();
 }
 
-}  // namespace strata::dialect::sqlite
+}  // namespace strata::dialect

@@ -11,10 +11,10 @@
 #include "base/status.h"
 #include "schema/schema.h"
 
-namespace strata::dialect::sqlite {
+namespace strata::dialect {
 
 Status ExcludeSchema(schema::Schema& s, const std::vector<std::string>& patterns);
 // Realm patterns; a one-part pattern that matches removes the whole schema.
 Status ExcludeRealm(schema::Realm& r, const std::vector<std::string>& patterns);
 
-}  // namespace strata::dialect::sqlite
+}  // namespace strata::dialect
