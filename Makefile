@@ -58,7 +58,8 @@ corpus:
 # PG_URL comes from `scripts/services.sh env postgres`; a STRATA_PG_URL already set wins.
 test: setup services build corpus
 	@if echo " $(STRATA_SERVICES) " | grep -q " postgres "; then eval "$$(scripts/services.sh env postgres)"; \
-	  export STRATA_PG_URL="$${STRATA_PG_URL:-$$PG_URL}"; fi; \
+	  export STRATA_PG_URL="$${STRATA_PG_URL:-$$PG_URL}"; \
+	  if [ -z "$$STRATA_PG_URL" ]; then echo "make test: no PostgreSQL URL; the integration tests would skip" >&2; exit 1; fi; fi; \
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure $(CTEST_ARGS)
 
 bench: setup build
