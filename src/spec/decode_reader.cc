@@ -103,10 +103,38 @@ std::vector<const hcl::Block*> BlockReader::Blocks(const std::string& type) {
 }
 
 void BlockReader::Extra(ObjectKind kind, schema::Options* opts) {
-  for (const AttrSpec& spec : dec_->dialect().Attrs(kind)) {
+  const auto& specs = dec_->dialect().Attrs(kind);
+  std::vector<std::string> blocks;  // nested blocks, in order of first mention
+  for (const AttrSpec& spec : specs) {
+    if (spec.block.empty()) {
+      ExtraAttr(spec, opts);
+    } else if (std::find(blocks.begin(), blocks.end(), spec.block) == blocks.end()) {
+      blocks.push_back(spec.block);
+    }
+  }
+  for (const auto& name : blocks) {
+    auto found = Blocks(name);
+    if (found.empty()) continue;
+    if (found.size() > 1)
+      dec_->Error(found[1]->range, what_ + " has more than one " + name + " block");
+    BlockReader sub(dec_, *found[0], name + " block of " + what_);
+    sub.Labels(0, 0);
+    for (const AttrSpec& spec : specs) {
+      if (spec.block != name) continue;
+      if (spec.required) {
+        sub.Required(spec.hcl_name);
+      }
+      sub.ExtraAttr(spec, opts);
+    }
+    sub.Finish();
+  }
+}
+
+void BlockReader::ExtraAttr(const AttrSpec& spec, schema::Options* opts) {
+  {
     const hcl::Attribute* a = block_.Attr(spec.hcl_name);
     known_attrs_.insert(spec.hcl_name);
-    if (a == nullptr || a->value.is_null()) continue;
+    if (a == nullptr || a->value.is_null()) return;
     std::optional<std::string> v;
     switch (spec.kind) {
       case AttrKind::kBool:
@@ -149,10 +177,30 @@ void BlockReader::Extra(ObjectKind kind, schema::Options* opts) {
         }
         break;
       }
+      case AttrKind::kColumnRefList: {
+        auto refs = RefList(spec.hcl_name);
+        if (!refs) break;
+        std::vector<std::string> cols;
+        bool good = true;
+        for (const auto& [path, range] : *refs) {
+          // column.<c>, or table.<t>.column.<c> / table.<s>.<t>.column.<c>.
+          if (path.size() < 2 || path[path.size() - 2] != "column" ||
+              (path.size() > 2 && path[0] != "table")) {
+            dec_->Error(range, "invalid column reference " + RefText(path) + " in attribute \"" +
+                                   spec.hcl_name + "\" of " + what_ + " (expected column.<name>)");
+            good = false;
+            continue;
+          }
+          cols.push_back(path.back());
+        }
+        if (good && !cols.empty()) v = Join(cols, ",");
+        break;
+      }
     }
-    if (!v) continue;
+    if (!v) return;
+    if (spec.kind == AttrKind::kIdentifier && spec.underscore_spaces) *v = ReplaceAll(*v, "_", " ");
     // Defaults are not stored: "set to the default" equals "not set".
-    if (!spec.default_value.empty() && *v == spec.default_value) continue;
+    if (!spec.default_value.empty() && *v == spec.default_value) return;
     opts->Set(spec.option_key, *v);
   }
 }

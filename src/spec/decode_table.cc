@@ -240,8 +240,8 @@ std::optional<schema::Index> Decoder::DecodeIndex(const hcl::Block& b, const sch
     if (d_.partial_indexes) {
       if (auto w = r.String("where")) idx.where = *w;
     }
-    r.Extra(ObjectKind::kIndex, &idx.options);
   }
+  r.Extra(primary ? ObjectKind::kPrimaryKey : ObjectKind::kIndex, &idx.options);
   bool parts_ok = DecodeParts(r, t, what, &idx);
   r.Finish();
   if (!ok || !parts_ok) return std::nullopt;

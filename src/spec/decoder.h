@@ -53,6 +53,8 @@ class BlockReader {
   std::vector<const hcl::Block*> Blocks(const std::string& type);
   // Reads the dialect's extra attributes of kind into opts.
   void Extra(ObjectKind kind, schema::Options* opts);
+  // Reads one extra attribute of this block into opts.
+  void ExtraAttr(const AttrSpec& spec, schema::Options* opts);
   // Checks the label count: [min, max].
   bool Labels(size_t min, size_t max);
   // Reports unknown attributes and blocks.

@@ -8,6 +8,7 @@ const std::vector<AttrSpec>& DialectSpec::Attrs(ObjectKind kind) const {
     case ObjectKind::kTable: return table_attrs;
     case ObjectKind::kColumn: return column_attrs;
     case ObjectKind::kIndex: return index_attrs;
+    case ObjectKind::kPrimaryKey: return primary_key_attrs;
     case ObjectKind::kIndexPart: return index_part_attrs;
     case ObjectKind::kForeignKey: return foreign_key_attrs;
     case ObjectKind::kCheck: return check_attrs;
@@ -18,7 +19,7 @@ const std::vector<AttrSpec>& DialectSpec::Attrs(ObjectKind kind) const {
 
 const AttrSpec* DialectSpec::FindAttr(ObjectKind kind, const std::string& hcl_name) const {
   for (const auto& a : Attrs(kind))
-    if (a.hcl_name == hcl_name) return &a;
+    if (a.block.empty() && a.hcl_name == hcl_name) return &a;
   return nullptr;
 }
 
@@ -28,6 +29,7 @@ std::string ObjectKindName(ObjectKind kind) {
     case ObjectKind::kTable: return "table";
     case ObjectKind::kColumn: return "column";
     case ObjectKind::kIndex: return "index";
+    case ObjectKind::kPrimaryKey: return "primary key";
     case ObjectKind::kIndexPart: return "index part";
     case ObjectKind::kForeignKey: return "foreign key";
     case ObjectKind::kCheck: return "check";

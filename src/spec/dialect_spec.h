@@ -21,6 +21,9 @@ enum class AttrKind {
   kIdentifier,  // BTREE (bare word) or "BTREE" -> BTREE
   kInt,         // 42                           -> "42"
   kRawSQL,      // sql("expr") or "expr"        -> expr
+  // A list of column references, kept comma-separated:
+  //   [column.a, column.b]                      -> "a,b"
+  kColumnRefList,
 };
 
 // Where the encoder prints an extra attribute inside its block.
@@ -45,6 +48,18 @@ struct AttrSpec {
   // value outside this list is accepted only as a quoted string. Empty: any.
   std::vector<std::string> enum_values;
   AttrPlacement placement = AttrPlacement::kAttributes;
+  // Non-empty: the attribute lives in a nested block of this name, e.g.
+  // PostgreSQL's column `identity { generated = ALWAYS }` has block
+  // "identity". Attributes sharing a block are printed together in one
+  // block (after the object's attributes, placement is ignored), which is
+  // printed only when one of them has a value.
+  std::string block;
+  // For kIdentifier: underscores in HCL are spaces in the option value
+  // (BY_DEFAULT <-> "BY DEFAULT").
+  bool underscore_spaces = false;
+  // Decoding reports the attribute missing when its block is present but
+  // the attribute is not (only meaningful with block).
+  bool required = false;
 };
 
 // The objects that carry extra attributes.
@@ -53,6 +68,7 @@ enum class ObjectKind {
   kTable,
   kColumn,
   kIndex,
+  kPrimaryKey,
   kIndexPart,
   kForeignKey,
   kCheck,
@@ -68,6 +84,7 @@ struct DialectSpec {
   std::vector<AttrSpec> table_attrs;
   std::vector<AttrSpec> column_attrs;
   std::vector<AttrSpec> index_attrs;
+  std::vector<AttrSpec> primary_key_attrs;
   std::vector<AttrSpec> index_part_attrs;
   std::vector<AttrSpec> foreign_key_attrs;
   std::vector<AttrSpec> check_attrs;

@@ -44,9 +44,16 @@ std::string AttrValueToHCL(const AttrSpec& spec, const std::string& v) {
   switch (spec.kind) {
     case AttrKind::kBool: return v == "true" ? "true" : "false";
     case AttrKind::kString: return hcl::Quote(v);
-    case AttrKind::kIdentifier: return IdentOrString(v, spec.enum_values);
+    case AttrKind::kIdentifier:
+      return IdentOrString(spec.underscore_spaces ? ReplaceAll(v, " ", "_") : v, spec.enum_values);
     case AttrKind::kInt: return v;
     case AttrKind::kRawSQL: return SqlCall(v);
+    case AttrKind::kColumnRefList: {
+      std::vector<std::string> refs;
+      for (const auto& c : Split(v, ","))
+        if (!c.empty()) refs.push_back(Ref("column", std::vector<std::string>{c}));
+      return List(refs);
+    }
   }
   return hcl::Quote(v);
 }
@@ -55,10 +62,31 @@ std::string AttrValueToHCL(const AttrSpec& spec, const std::string& v) {
 void EncodeExtra(const std::vector<AttrSpec>& specs, const schema::Options& opts,
                  AttrPlacement where, HclBody& body) {
   for (const auto& spec : specs) {
-    if (spec.placement != where) continue;
+    if (spec.placement != where || !spec.block.empty()) continue;
     const std::string* v = opts.Find(spec.option_key);
     if (v == nullptr || (!spec.default_value.empty() && *v == spec.default_value)) continue;
     body.Attr(spec.hcl_name, AttrValueToHCL(spec, *v));
+  }
+}
+
+// Prints the dialect attributes that live in nested blocks
+// (`identity { generated = ALWAYS }`), one block per name in order of first
+// mention, each only when one of its attributes has a value.
+void EncodeExtraBlocks(const std::vector<AttrSpec>& specs, const schema::Options& opts,
+                       HclBody& body) {
+  std::vector<std::string> blocks;
+  for (const auto& spec : specs)
+    if (!spec.block.empty() && std::find(blocks.begin(), blocks.end(), spec.block) == blocks.end())
+      blocks.push_back(spec.block);
+  for (const auto& name : blocks) {
+    HclBody* b = nullptr;
+    for (const auto& spec : specs) {
+      if (spec.block != name) continue;
+      const std::string* v = opts.Find(spec.option_key);
+      if (v == nullptr || (!spec.default_value.empty() && *v == spec.default_value)) continue;
+      if (b == nullptr) b = &body.Block(name);
+      b->Attr(spec.hcl_name, AttrValueToHCL(spec, *v));
+    }
   }
 }
 
@@ -163,6 +191,7 @@ class Encoder {
     HclBody& b = root.Block("schema", {s.name});
     if (!s.comment.empty()) b.Attr("comment", hcl::Quote(s.comment));
     EncodeExtra(d_.schema_attrs, s.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(d_.schema_attrs, s.options, b);
     EncodeExtra(d_.schema_attrs, s.options, AttrPlacement::kTrailing, b);
   }
 
@@ -172,6 +201,7 @@ class Encoder {
     if (!s.name.empty()) b.Attr("schema", Ref("schema", {s.name}));
     if (!t.comment.empty()) b.Attr("comment", hcl::Quote(t.comment));
     EncodeExtra(d_.table_attrs, t.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(d_.table_attrs, t.options, b);
     for (const auto& c : t.columns) EncodeColumn(c, b);
     if (t.primary_key) EncodeIndex(*t.primary_key, /*primary=*/true, b);
     for (const auto& fk : t.foreign_keys) EncodeForeignKey(s, t, fk, b);
@@ -187,6 +217,7 @@ class Encoder {
     if (c.default_value) b.Attr("default", DefaultToHCL(*c.default_value, c.type));
     if (!c.comment.empty()) b.Attr("comment", hcl::Quote(c.comment));
     EncodeExtra(d_.column_attrs, c.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(d_.column_attrs, c.options, b);
     if (c.generated) {
       // Atlas always prints the block form, with the storage type spelled out.
       HclBody& as = b.Block("as");
@@ -219,7 +250,9 @@ class Encoder {
     if (!idx.comment.empty()) b.Attr("comment", hcl::Quote(idx.comment));
     if (!primary && d_.partial_indexes && !idx.where.empty())
       b.Attr("where", hcl::Quote(idx.where));
-    if (!primary) EncodeExtra(d_.index_attrs, idx.options, AttrPlacement::kAttributes, b);
+    const std::vector<AttrSpec>& extra = primary ? d_.primary_key_attrs : d_.index_attrs;
+    EncodeExtra(extra, idx.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(extra, idx.options, b);
     if (!columns_only) {
       for (const auto& p : idx.parts) {
         HclBody& on = b.Block("on");
@@ -230,10 +263,11 @@ class Encoder {
           on.Attr("expr", hcl::Quote(p.expr));
         }
         EncodeExtra(d_.index_part_attrs, p.options, AttrPlacement::kAttributes, on);
+        EncodeExtraBlocks(d_.index_part_attrs, p.options, on);
         EncodeExtra(d_.index_part_attrs, p.options, AttrPlacement::kTrailing, on);
       }
     }
-    if (!primary) EncodeExtra(d_.index_attrs, idx.options, AttrPlacement::kTrailing, b);
+    EncodeExtra(extra, idx.options, AttrPlacement::kTrailing, b);
   }
 
   void EncodeForeignKey(const Schema& s, const Table& t, const schema::ForeignKey& fk,
@@ -249,7 +283,7 @@ class Encoder {
       // A realm always names the referenced table (Atlas's
       // QualifyReferences), a single schema only when it is another table.
       if (self && !realm_) {
-        refs.push_back(Ref("column", {c}));
+        refs.push_back(Ref("column", std::vector<std::string>{c}));
       } else {
         refs.push_back(TableRef(ref_schema, fk.ref_table) + "." + Ref("column", {c}));
       }
@@ -267,6 +301,7 @@ class Encoder {
     if (fk.on_delete != schema::ReferenceAction::kNone)
       b.Attr("on_delete", ActionIdent(fk.on_delete));
     EncodeExtra(d_.foreign_key_attrs, fk.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(d_.foreign_key_attrs, fk.options, b);
     EncodeExtra(d_.foreign_key_attrs, fk.options, AttrPlacement::kTrailing, b);
   }
 
@@ -278,6 +313,7 @@ class Encoder {
     if (const std::string* c = ck.options.Find("comment"); c && !c->empty())
       b.Attr("comment", hcl::Quote(*c));
     EncodeExtra(d_.check_attrs, ck.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(d_.check_attrs, ck.options, b);
     EncodeExtra(d_.check_attrs, ck.options, AttrPlacement::kTrailing, b);
   }
 
@@ -328,6 +364,7 @@ class Encoder {
     if (!deps.empty()) b.Attr("depends_on", List(deps));
     if (!v.comment.empty()) b.Attr("comment", hcl::Quote(v.comment));
     EncodeExtra(d_.view_attrs, v.options, AttrPlacement::kAttributes, b);
+    EncodeExtraBlocks(d_.view_attrs, v.options, b);
     EncodeExtra(d_.view_attrs, v.options, AttrPlacement::kTrailing, b);
   }
 

@@ -192,5 +192,140 @@ TEST(RoundTripTest, DecodeSchemaNeedsExactlyOneSchema) {
   EXPECT_EQ(got.status().message(), "spec: expecting document to contain a single schema, got 2");
 }
 
+// Nested attribute blocks and column-reference lists are dialect data: a
+// dialect derived from SQLite's gets them without codec changes.
+const DialectSpec& BlockDialect() {
+  static const DialectSpec kSpec = [] {
+    DialectSpec d = Sqlite();
+    d.column_attrs.push_back(AttrSpec{"mode", "gen_mode", AttrKind::kIdentifier, "",
+                                      {"FAST", "VERY_SLOW"}, AttrPlacement::kAttributes, "gen",
+                                      /*underscore_spaces=*/true, /*required=*/true});
+    d.column_attrs.push_back(
+        AttrSpec{"step", "gen_step", AttrKind::kInt, "1", {}, AttrPlacement::kAttributes, "gen"});
+    d.index_attrs.push_back(
+        AttrSpec{"covering", "covering", AttrKind::kColumnRefList, "", {}, AttrPlacement::kAttributes});
+    d.primary_key_attrs.push_back(
+        AttrSpec{"covering", "covering", AttrKind::kColumnRefList, "", {}, AttrPlacement::kAttributes});
+    return d;
+  }();
+  return kSpec;
+}
+
+constexpr char kBlockDoc[] = R"(table "t" {
+  schema = schema.main
+  column "a" {
+    null = false
+    type = integer
+    gen {
+      mode = VERY_SLOW
+      step = 2
+    }
+  }
+  column "b" {
+    null = false
+    type = integer
+    gen {
+      mode = FAST
+    }
+  }
+  column "c" {
+    null = true
+    type = text
+  }
+  primary_key {
+    columns  = [column.a]
+    covering = [column.b, column.c]
+  }
+  index "t_b" {
+    columns  = [column.b]
+    covering = [column.c]
+  }
+}
+schema "main" {
+}
+)";
+
+TEST(DialectDataTest, DecodesNestedBlocksAndColumnRefLists) {
+  auto r = DecodeSources({{"s.hcl", kBlockDoc}}, {}, BlockDialect());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const schema::Table& t = r->schemas[0].tables[0];
+  EXPECT_EQ(t.columns[0].options.Get("gen_mode"), "VERY SLOW");
+  EXPECT_EQ(t.columns[0].options.Get("gen_step"), "2");
+  EXPECT_EQ(t.columns[1].options.Get("gen_mode"), "FAST");
+  EXPECT_EQ(t.columns[1].options.Find("gen_step"), nullptr);
+  EXPECT_TRUE(t.columns[2].options.empty());
+  EXPECT_EQ(t.primary_key->options.Get("covering"), "b,c");
+  EXPECT_EQ(t.indexes[0].options.Get("covering"), "c");
+}
+
+TEST(DialectDataTest, EncodesNestedBlocksAndColumnRefLists) {
+  auto r = DecodeSources({{"s.hcl", kBlockDoc}}, {}, BlockDialect());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(EncodeSchema(r->schemas[0], BlockDialect()), kBlockDoc);
+  // Defaults inside a block are left out; a block with no value is not printed.
+  schema::Schema s = r->schemas[0];
+  s.tables[0].columns[1].options.Set("gen_step", "1");
+  EXPECT_EQ(EncodeSchema(s, BlockDialect()), kBlockDoc);
+  s.tables[0].columns[1].options = {};
+  std::string text = EncodeSchema(s, BlockDialect());
+  EXPECT_EQ(text.find("FAST"), std::string::npos) << text;
+}
+
+TEST(DialectDataTest, RoundTripsNestedBlocksAndColumnRefLists) {
+  auto r = DecodeSources({{"s.hcl", kBlockDoc}}, {}, BlockDialect());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  auto again = DecodeSources({{"s.hcl", EncodeRealm(*r, BlockDialect())}}, {}, BlockDialect());
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(*again, *r);
+}
+
+TEST(DialectDataTest, NestedBlockErrors) {
+  struct Case {
+    const char* column_body;
+    const char* want;
+  } cases[] = {
+      {"gen {\n step = 3\n }", "missing required attribute \"mode\" in gen block of column \"a\""},
+      {"gen {\n mode = SLOW\n }", "unknown value SLOW for attribute \"mode\""},
+      {"gen {\n mode = FAST\n other = 1\n }", "unknown attribute \"other\" in gen block"},
+      {"gen {\n mode = FAST\n }\n gen {\n mode = FAST\n }", "has more than one gen block"},
+      {"mode = FAST", "unknown attribute \"mode\" in column \"a\""},
+  };
+  for (const auto& c : cases) {
+    std::string doc = std::string("schema \"main\" {}\ntable \"t\" {\n schema = schema.main\n column \"a\" {\n type = integer\n ") +
+                      c.column_body + "\n }\n}\n";
+    auto r = DecodeSources({{"s.hcl", doc}}, {}, BlockDialect());
+    ASSERT_FALSE(r.ok()) << doc;
+    EXPECT_NE(r.status().message().find(c.want), std::string::npos) << r.status().message();
+  }
+  auto r = DecodeSources({{"s.hcl", R"(schema "main" {}
+table "t" {
+  schema = schema.main
+  column "a" { type = integer }
+  index "i" {
+    columns  = [column.a]
+    covering = [schema.main]
+  }
+})"}},
+                         {}, BlockDialect());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("invalid column reference schema.main in attribute \"covering\""),
+            std::string::npos)
+      << r.status().message();
+}
+
+TEST(DialectDataTest, SqlitePrimaryKeyHasNoExtraAttributes) {
+  auto r = DecodeSources({{"s.hcl", R"(schema "main" {}
+table "t" {
+  schema = schema.main
+  column "a" { type = integer }
+  primary_key {
+    columns  = [column.a]
+    covering = [column.a]
+  }
+})"}},
+                         {}, Sqlite());
+  EXPECT_FALSE(r.ok());
+}
+
 }  // namespace
 }  // namespace strata::spec

@@ -1,13 +1,11 @@
 // The attribute tables below map HCL names to the model's Options keys,
 // which are the inspector's (inspect.cc) and the renderer's (render.h).
 //
-// Not expressible yet with spec::DialectSpec (no nested blocks, no list
-// values), so not accepted in HCL although the model, inspector and planner
-// handle them:
-//   column `identity { generated, start, increment }`   -> options identity,
-//                                                         identity_start,
-//                                                         identity_increment
-//   index/primary_key `include = [column.x]`            -> option include ("a,b")
+// Nested blocks (`identity { ... }`) and column-reference lists
+// (`include = [...]`) are AttrSpec data (AttrSpec::block,
+// AttrKind::kColumnRefList). Not expressible yet with spec::DialectSpec
+// (labelled constraint blocks, partition keys, named types), so not accepted
+// in HCL although the model, inspector and planner handle them:
 //   `unique "n" { columns = [...] }` constraints        -> Index option constraint
 //   table `partition { type, columns | by {...} }`      -> option partition
 //   `enum "n" { schema, values }` blocks and enum.<n> column types
@@ -29,7 +27,20 @@ const spec::DialectSpec& PostgresSpec() {
     // Column collations other than the type's default.
     d.column_attrs = {
         AttrSpec{"collate", "collate", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
+        // `identity { generated = ALWAYS|BY_DEFAULT, start = N, increment = N }`;
+        // start/increment 1 are the defaults (inspection omits them, as Atlas).
+        AttrSpec{"generated", "identity", AttrKind::kIdentifier, "", {"ALWAYS", "BY_DEFAULT"},
+                 AttrPlacement::kAttributes, "identity", /*underscore_spaces=*/true,
+                 /*required=*/true},
+        AttrSpec{"start", "identity_start", AttrKind::kInt, "1", {}, AttrPlacement::kAttributes,
+                 "identity"},
+        AttrSpec{"increment", "identity_increment", AttrKind::kInt, "1", {},
+                 AttrPlacement::kAttributes, "identity"},
     };
+    // INCLUDE columns: `include = [column.a, column.b]` -> option include "a,b".
+    const AttrSpec include{"include", "include", AttrKind::kColumnRefList, "", {},
+                           AttrPlacement::kAttributes};
+    d.primary_key_attrs = {include};
     // `type = GIN` (the default BTREE is omitted on inspection); other access
     // methods as strings. `where` is Index::where (partial_indexes below).
     d.index_attrs = {
@@ -43,6 +54,7 @@ const spec::DialectSpec& PostgresSpec() {
         AttrSpec{"nulls_distinct", "nulls_distinct", AttrKind::kBool, "true", {}, AttrPlacement::kAttributes},
         // BRIN storage parameter; 128 is the server default.
         AttrSpec{"page_per_range", "page_per_range", AttrKind::kInt, "128", {}, AttrPlacement::kAttributes},
+        include,
     };
     d.index_part_attrs = {
         // Operator class: `ops = int4_ops` or `ops = "text_pattern_ops"`.

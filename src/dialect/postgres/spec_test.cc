@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "spec/decode.h"
+#include "dialect/postgres/types.h"
+#include "spec/encode.h"
 
 namespace strata::dialect::postgres {
 namespace {
@@ -111,6 +113,183 @@ table "t" {
 }
 )");
   EXPECT_FALSE(r.ok());
+}
+
+// Nested attribute blocks (AttrSpec::block) and column-reference lists
+// (AttrKind::kColumnRefList), both driven by PostgresSpec() data.
+constexpr char kIdentityInclude[] = R"(table "t" {
+  schema = schema.public
+  column "id" {
+    null = false
+    type = bigint
+    identity {
+      generated = ALWAYS
+    }
+  }
+  column "n" {
+    null = false
+    type = integer
+    identity {
+      generated = BY_DEFAULT
+      start     = 10
+      increment = 5
+    }
+  }
+  column "a" {
+    null = true
+    type = text
+  }
+  column "b" {
+    null = true
+    type = text
+  }
+  primary_key {
+    columns = [column.id]
+    include = [column.a]
+  }
+  index "t_n" {
+    unique  = true
+    columns = [column.n]
+    include = [column.a, column.b]
+  }
+}
+schema "public" {
+}
+)";
+
+TEST(PostgresSpec, DecodesIdentityAndInclude) {
+  auto r = Decode(kIdentityInclude);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const schema::Table& t = r->schemas[0].tables[0];
+  EXPECT_EQ(t.columns[0].options.Get("identity"), "ALWAYS");
+  EXPECT_EQ(t.columns[0].options.Find("identity_start"), nullptr);
+  EXPECT_EQ(t.columns[0].options.Find("identity_increment"), nullptr);
+  EXPECT_EQ(t.columns[1].options.Get("identity"), "BY DEFAULT");
+  EXPECT_EQ(t.columns[1].options.Get("identity_start"), "10");
+  EXPECT_EQ(t.columns[1].options.Get("identity_increment"), "5");
+  EXPECT_TRUE(t.columns[2].options.empty());
+  ASSERT_TRUE(t.primary_key.has_value());
+  EXPECT_EQ(t.primary_key->options.Get("include"), "a");
+  EXPECT_EQ(t.indexes[0].options.Get("include"), "a,b");
+}
+
+TEST(PostgresSpec, IdentityDefaultsAreNotStored) {
+  auto r = Decode(R"(
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = bigint
+    identity {
+      generated = BY_DEFAULT
+      start     = 1
+      increment = 1
+    }
+  }
+}
+)");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const auto& opts = r->schemas[0].tables[0].columns[0].options;
+  EXPECT_EQ(opts.Get("identity"), "BY DEFAULT");
+  EXPECT_EQ(opts.Find("identity_start"), nullptr);
+  EXPECT_EQ(opts.Find("identity_increment"), nullptr);
+}
+
+TEST(PostgresSpec, EncodesIdentityAndInclude) {
+  auto r = Decode(kIdentityInclude);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(spec::EncodeSchema(r->schemas[0], PostgresSpec()), kIdentityInclude);
+}
+
+TEST(PostgresSpec, EncodesIdentityFromOptions) {
+  schema::Schema s;
+  s.name = "public";
+  schema::Table t;
+  t.name = "t";
+  t.schema = "public";
+  schema::Column c;
+  c.name = "id";
+  c.type = ParseType("integer");
+  c.options.Set("identity", "BY DEFAULT");
+  c.options.Set("identity_start", "1");  // the default: not printed
+  c.options.Set("identity_increment", "3");
+  t.columns.push_back(c);
+  s.tables.push_back(t);
+  std::string got = spec::EncodeSchema(s, PostgresSpec());
+  EXPECT_NE(got.find("    identity {\n      generated = BY_DEFAULT\n      increment = 3\n    }\n"),
+            std::string::npos)
+      << got;
+  EXPECT_EQ(got.find("start"), std::string::npos) << got;
+}
+
+TEST(PostgresSpec, RoundTripsIdentityAndInclude) {
+  auto r = Decode(kIdentityInclude);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  auto again = Decode(spec::EncodeRealm(*r, PostgresSpec()));
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(*again, *r);
+}
+
+TEST(PostgresSpec, RejectsBadIdentityAndInclude) {
+  const char* bad[] = {
+      // generated is required in the identity block
+      R"(column "id" {
+    type = bigint
+    identity {
+      start = 5
+    }
+  })",
+      // unknown generation
+      R"(column "id" {
+    type = bigint
+    identity {
+      generated = SOMETIMES
+    }
+  })",
+      // unknown attribute in the block
+      R"(column "id" {
+    type = bigint
+    identity {
+      generated = ALWAYS
+      cycle     = true
+    }
+  })",
+      // two identity blocks
+      R"(column "id" {
+    type = bigint
+    identity {
+      generated = ALWAYS
+    }
+    identity {
+      generated = ALWAYS
+    }
+  })",
+      // `generated` is only valid inside the block
+      R"(column "id" {
+    type      = bigint
+    generated = ALWAYS
+  })",
+      // include must list column references
+      R"(column "id" {
+    type = bigint
+  }
+  index "i" {
+    columns = [column.id]
+    include = ["id"]
+  })",
+      R"(column "id" {
+    type = bigint
+  }
+  index "i" {
+    columns = [column.id]
+    include = [schema.public]
+  })",
+  };
+  for (const char* body : bad) {
+    auto r = Decode(std::string("schema \"public\" {}\ntable \"t\" {\n  schema = schema.public\n  ") +
+                    body + "\n}\n");
+    EXPECT_FALSE(r.ok()) << body;
+  }
 }
 
 }  // namespace
