@@ -46,4 +46,23 @@ Status MemRevisionStore::Delete(const std::string& version) {
   return Status::Ok();
 }
 
+std::string PartialHashesJSON(const std::vector<std::string>& hashes, const std::string& separator) {
+  if (hashes.empty()) return "";
+  std::string s = "[";
+  for (size_t i = 0; i < hashes.size(); ++i) s += (i ? separator : "") + "\"" + hashes[i] + "\"";
+  return s + "]";
+}
+
+std::vector<std::string> ParsePartialHashes(const std::string& json) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while ((i = json.find('"', i)) != std::string::npos) {
+    size_t j = json.find('"', i + 1);
+    if (j == std::string::npos) break;
+    out.push_back(json.substr(i + 1, j - i - 1));
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace strata::migrate

@@ -48,6 +48,12 @@ struct Revision {
 // "applied", "baseline", "manually set", "applied + manually set".
 std::string RevisionTypeText(int64_t type);
 
+// The partial_hashes column as text: a JSON array of the "h1:<b64>" hashes
+// with `separator` between items ("" for none; PostgreSQL's jsonb prints
+// ", "), and back. The hashes are base64 texts, so no escapes appear.
+std::string PartialHashesJSON(const std::vector<std::string>& hashes, const std::string& separator);
+std::vector<std::string> ParsePartialHashes(const std::string& json);
+
 // Storage of revisions; one implementation per dialect.
 class RevisionStore {
  public:

@@ -39,26 +39,6 @@ std::string SelectList() {
   return s;
 }
 
-std::string HashesJSON(const std::vector<std::string>& hashes) {
-  if (hashes.empty()) return "";
-  std::string s = "[";
-  for (size_t i = 0; i < hashes.size(); ++i) s += (i ? ",\"" : "\"") + hashes[i] + "\"";
-  return s + "]";
-}
-
-// The stored arrays hold base64 texts only, so no escapes appear.
-std::vector<std::string> ParseHashes(const std::string& json) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while ((i = json.find('"', i)) != std::string::npos) {
-    size_t j = json.find('"', i + 1);
-    if (j == std::string::npos) break;
-    out.push_back(json.substr(i + 1, j - i - 1));
-    i = j + 1;
-  }
-  return out;
-}
-
 int64_t ToInt(const std::optional<std::string>& v) {
   if (!v || v->empty()) return 0;
   return std::strtoll(v->c_str(), nullptr, 10);
@@ -77,7 +57,7 @@ Revision FromRow(const std::vector<std::optional<std::string>>& row) {
   r.error = text(7);
   r.error_stmt = text(8);
   r.hash = text(9);
-  r.partial_hashes = ParseHashes(text(10));
+  r.partial_hashes = migrate::ParsePartialHashes(text(10));
   r.operator_version = text(11);
   return r;
 }
@@ -211,7 +191,7 @@ Status SqliteRevisionStore::Write(const Revision& r) {
   auto res = conn_.Query(
       sql, {r.version, r.description, std::to_string(r.type), std::to_string(r.applied), std::to_string(r.total),
             FormatTimestamp(r.executed_at_unix_ns), std::to_string(r.execution_time_ns), r.error, r.error_stmt, r.hash,
-            HashesJSON(r.partial_hashes), r.operator_version});
+            migrate::PartialHashesJSON(r.partial_hashes, ","), r.operator_version});
   return res.ok() ? Status::Ok() : Wrap(res.status(), "writing revision");
 }
 
