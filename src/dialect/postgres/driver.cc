@@ -1,5 +1,7 @@
 #include "dialect/postgres/driver.h"
 
+#include <set>
+
 #include "base/strings.h"
 #include "db/pq/conn.h"
 #include "dialect/postgres/apply.h"
@@ -8,6 +10,7 @@
 #include "dialect/postgres/plan.h"
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/revisions.h"
+#include "dialect/postgres/script.h"
 #include "dialect/postgres/types.h"
 #include "dialect/exclude.h"
 
@@ -73,7 +76,8 @@ Status PostgresDriver::ApplyPlan(const plan::Plan& p, const ApplyOptions& opts, 
 }
 
 Status PostgresDriver::ExecScript(const std::string& sql, const std::string& filename) {
-  auto stmts = migrate::ScanStmts(sql, StatementScanner());
+  // Schema files may be pg_dump output: see script.h for what is left out.
+  auto stmts = PrepareSchemaScript(sql);
   if (!stmts.ok()) {
     return Status(stmts.status().code(),
                   (filename.empty() ? "" : filename + ":") + stmts.status().message());
@@ -81,14 +85,33 @@ Status PostgresDriver::ExecScript(const std::string& sql, const std::string& fil
   // A script that fails after its own BEGIN would leave the session in an
   // aborted transaction; it is rolled back unless the caller opened it.
   bool caller_tx = InTransaction(*conn_);
+  Status failed;
+  std::set<std::string> settings;  // the server's parameters, read at the first SET
   for (const auto& st : *stmts) {
+    if (!st.setting.empty() && st.setting.find('.') == std::string::npos) {
+      if (settings.empty()) {
+        ASSIGN_OR_RETURN(db::Rows rows, conn_->Query("SELECT name FROM pg_catalog.pg_settings"));
+        for (const auto& row : rows.rows) settings.insert(row[0].value_or(""));
+      }
+      if (!settings.count(st.setting)) continue;  // unknown to this server (script.h)
+    }
     if (Status s = conn_->Exec(st.text); !s.ok()) {
       if (!caller_tx && InTransaction(*conn_)) (void)conn_->Rollback();
       std::string pos = Position(sql, static_cast<size_t>(st.pos));
-      return Status(Code::kExec, (filename.empty() ? pos : filename + ":" + pos) + ": " + db::pq::Cause(s));
+      failed = Status(Code::kExec, (filename.empty() ? pos : filename + ":" + pos) + ": " + db::pq::Cause(s));
+      break;
     }
   }
-  return Status::Ok();
+  // Session settings of the script (pg_dump empties search_path) must not
+  // change how the rest of the session inspects, renders and drops.
+  if (Status s = ResetSession(); !s.ok() && failed.ok()) return s;
+  return failed;
+}
+
+Status PostgresDriver::ResetSession() {
+  std::string reset = "RESET ROLE; RESET SESSION AUTHORIZATION; RESET ALL;";
+  if (!search_path_.empty()) reset += " SET search_path TO " + db::pq::QuoteIdent(search_path_) + ";";
+  return conn_->Exec(reset).Wrap("postgres: resetting the session after the script");
 }
 
 Status PostgresDriver::CheckClean() {

@@ -33,8 +33,9 @@ class PostgresDriver : public Driver {
 
   Result<plan::Plan> PlanChanges(const schema::ChangeList& changes, const plan::PlanOptions& opts) override;
   Status ApplyPlan(const plan::Plan& p, const ApplyOptions& opts, ApplyReport* report) override;
-  // Runs the script statement by statement (scanner of migrate::ScanDialect::
-  // kPostgres: dollar quotes, E'' strings). Errors read
+  // Runs a schema file statement by statement (scanner of migrate::ScanDialect::
+  // kPostgres: dollar quotes, E'' strings), pg_dump output included (see
+  // script.h), then resets the session's settings. Errors read
   // "<file>:<line>:<col>: <server message>" for the failing statement.
   Status ExecScript(const std::string& sql, const std::string& filename) override;
   // Atlas's dev-database rule: schema scope is clean when the schema has no
@@ -58,6 +59,8 @@ class PostgresDriver : public Driver {
 
  private:
   Result<std::string> CurrentSchema();
+  // Undoes SET/set_config/SET ROLE of a script; restores the bound search_path.
+  Status ResetSession();
 
   std::unique_ptr<db::Conn> conn_;
   std::string search_path_;
