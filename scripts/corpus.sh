@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# corpus.sh - fetch the real-world SQLite schemas listed in tests/corpus/corpus.list (idempotent).
+# corpus.sh - fetch the real-world schemas listed in tests/corpus/corpus.list (SQLite) and
+# tests/corpus/postgres.list (PostgreSQL) (idempotent).
 #
 #   scripts/corpus.sh [DEST]      DEST defaults to build/corpus
 #
@@ -13,6 +14,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 
 list=$here/../tests/corpus/corpus.list
+pglist=$here/../tests/corpus/postgres.list
 dest=${1:-$here/../build/corpus}
 mkdir -p "$dest/debs" "$dest/pkgs"
 dest=$(cd "$dest" && pwd)
@@ -48,12 +50,11 @@ fetch() {
   printf '%s\n' "$deb"
 }
 
-t0=$(now)
-fetched=0
-while read -r name pkg path; do
-  case "$name" in '' | '#'*) continue ;; esac
+# extract NAME PKG PATH: write PATH of package PKG to $dest/NAME.sql (once)
+extract() {
+  local name=$1 pkg=$2 path=$3 out deb src
   out=$dest/$name.sql
-  if [ -s "$out" ] && grep -q "^$name " "$manifest"; then continue; fi
+  if [ -s "$out" ] && grep -q "^$name " "$manifest"; then return 0; fi
   deb=$(fetch "$pkg")
   src=$dest/pkgs/$pkg/$path
   [ -f "$src" ] || die "$pkg has no $path"
@@ -66,6 +67,24 @@ while read -r name pkg path; do
   printf '%s %s %s %s %s\n' "$name" "$pkg" "$(dpkg-deb -f "$deb" Version)" \
     "$(sha256sum "$out" | cut -c1-16)" "$path" >>"$manifest"
   fetched=$((fetched + 1))
+}
+
+t0=$(now)
+fetched=0
+while read -r name pkg path; do
+  case "$name" in '' | '#'*) continue ;; esac
+  extract "$name" "$pkg" "$path"
 done <"$list"
+# PostgreSQL schemas (tests/corpus/postgres.list): DEST/pg_<name>.sql, DEST/pg_<name>.old.sql for an
+# entry with old=FILE (the older version of the schema, from the same package) and DEST/pg_<name>.pre.sql
+# for pre=FILE (a file the schema needs first)
+while read -r name pkg path rest; do
+  case "$name" in '' | '#'* | '@'*) continue ;; esac
+  extract "pg_$name" "$pkg" "$path"
+  oldpath=$(printf ' %s\n' "$rest" | sed -n 's/.* old=\([^ ]*\).*/\1/p')
+  if [ -n "$oldpath" ]; then extract "pg_$name.old" "$pkg" "$oldpath"; fi
+  prepath=$(printf ' %s\n' "$rest" | sed -n 's/.* pre=\([^ ]*\).*/\1/p')
+  if [ -n "$prepath" ]; then extract "pg_$name.pre" "$pkg" "$prepath"; fi
+done <"$pglist"
 sort -o "$manifest" "$manifest"
 log "$fetched fetched, $(wc -l <"$manifest") schemas in $dest ($(elapsed "$t0")s)"
