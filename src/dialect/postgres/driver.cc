@@ -139,43 +139,47 @@ Status PostgresDriver::CheckClean() {
 
 // The statements that empty `schema` but keep the schema itself (its
 // comment, owner and privileges stay as they were, as in a fresh database).
-static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& schema) {
+static Status ClearSchemaStmts(db::Conn& conn, const std::string& schema, std::vector<std::string>* out) {
   ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
-  std::string script;
   // Extensions first: they take their own objects with them.
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& row : rows.rows) {
       std::string kind = row[0].value_or("table");
       if ((kind == "extension") != (pass == 0)) continue;
-      script += "DROP " + ToUpper(kind) + " IF EXISTS " + row[1].value_or("") + " CASCADE;\n";
+      out->push_back("DROP " + ToUpper(kind) + " IF EXISTS " + row[1].value_or("") + " CASCADE;");
     }
   }
-  return script;
+  return Status::Ok();
 }
 
 Status PostgresDriver::QuickReset() {
-  std::string script;
+  std::vector<std::string> stmts;
   if (!search_path_.empty()) {
-    ASSIGN_OR_RETURN(script, ClearSchemaScript(*conn_, search_path_));
+    RETURN_IF_ERROR(ClearSchemaStmts(*conn_, search_path_, &stmts));
   } else {
     auto schemas = conn_->Query(queries::kAllSchemas);
     if (!schemas.ok()) return schemas.status().Wrap("resetting the dev database");
     for (const auto& row : schemas->rows) {
       std::string name = row[0].value_or("");
-      if (name == "public") {
-        ASSIGN_OR_RETURN(std::string clear, ClearSchemaScript(*conn_, name));
-        script += clear;
-      } else {
-        script += "DROP SCHEMA IF EXISTS " + db::pq::QuoteIdent(name) + " CASCADE;\n";
-      }
+      // Other schemas are emptied first too: one DROP SCHEMA ... CASCADE of
+      // thousands of tables needs their locks all at once.
+      RETURN_IF_ERROR(ClearSchemaStmts(*conn_, name, &stmts));
+      if (name != "public") stmts.push_back("DROP SCHEMA IF EXISTS " + db::pq::QuoteIdent(name) + " CASCADE;");
     }
   }
-  if (script.empty()) return Status::Ok();
-  // One transaction: DDL is transactional in PostgreSQL.
-  Status st = conn_->Exec("BEGIN;\n" + script + "COMMIT;");
-  if (!st.ok()) {
-    if (InTransaction(*conn_)) (void)conn_->Rollback();
-    return st.Wrap("resetting the dev database");
+  // Batches of statements, one transaction each (DDL is transactional in
+  // PostgreSQL): one transaction over thousands of tables, with their
+  // indexes and sequences, exceeds the server's lock table
+  // (max_locks_per_transaction: "out of shared memory").
+  constexpr size_t kBatch = 200;
+  for (size_t i = 0; i < stmts.size(); i += kBatch) {
+    std::string script = "BEGIN;\n";
+    for (size_t j = i; j < stmts.size() && j < i + kBatch; ++j) script += stmts[j] + "\n";
+    Status st = conn_->Exec(script + "COMMIT;");
+    if (!st.ok()) {
+      if (InTransaction(*conn_)) (void)conn_->Rollback();
+      return st.Wrap("resetting the dev database");
+    }
   }
   return Status::Ok();
 }
