@@ -1,0 +1,212 @@
+// Starts real servers (needs postgresql-15 / mariadb-server installed; each
+// test skips when its binaries are missing). No shared server is used.
+#include "ephemeral/server.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ephemeral/binaries.h"
+#include "ephemeral/process.h"
+
+namespace strata::ephemeral {
+namespace {
+namespace fs = std::filesystem;
+
+// Runs a shell command, returns its stdout (trimmed) and sets *rc.
+std::string Sh(const std::string& cmd, int* rc = nullptr) {
+  std::string out;
+  FILE* f = popen((cmd + " 2>/dev/null").c_str(), "r");
+  char buf[512];
+  while (f && fgets(buf, sizeof buf, f)) out += buf;
+  int st = f ? pclose(f) : -1;
+  if (rc) *rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+std::string Port(const Url& u) { return u.host.substr(u.host.find(':') + 1); }
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // One cache for every run of these tests (ctest runs each test in its own
+    // process): the first start inits, the rest copy.
+    static const std::string cache =
+        fs::temp_directory_path().string() + "/strata-ephemeral-test-cache-" + std::to_string(geteuid());
+    cache_ = cache;
+    setenv("STRATA_EPHEMERAL_CACHE", cache_.c_str(), 1);
+  }
+  void Need(Engine e) {
+    if (!FindBinaries(e).ok()) GTEST_SKIP() << "server binaries not installed";
+  }
+  std::string cache_;
+};
+
+std::string Psql(const Url& u, const std::string& sql, int* rc = nullptr) {
+  return Sh("psql -X -w -At '" + u.String() + "' -c \"" + sql + "\"", rc);
+}
+
+TEST_F(ServerTest, PostgresStartConnectStop) {
+  Need(Engine::kPostgres);
+  Request r;
+  r.engine = Engine::kPostgres;
+  r.database = "dev";
+  auto s = Start(r);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const Url& u = (*s)->url();
+  EXPECT_EQ(u.scheme, "postgres");
+  EXPECT_EQ(u.host.rfind("127.0.0.1:", 0), 0u);
+  EXPECT_EQ(u.path, "/dev");
+  EXPECT_EQ(u.password.size(), 32u);
+  EXPECT_EQ(u.Redacted().find(u.password), std::string::npos);
+  EXPECT_EQ(Psql(u, "SELECT current_database() || ',' || current_user || ',' || current_setting('fsync')"),
+            "dev,postgres,off");
+  // The password is required over TCP.
+  Url nopw = u;
+  nopw.has_password = false;
+  int rc = 0;
+  Psql(nopw, "SELECT 1", &rc);
+  EXPECT_NE(rc, 0);
+  std::string dir = (*s)->dir();
+  pid_t spid = (*s)->server_pid();
+  struct stat st {};
+  ASSERT_EQ(stat(dir.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+  if (geteuid() == 0) {
+    auto pg = LookupUser("postgres");
+    ASSERT_TRUE(pg.ok());
+    EXPECT_EQ(st.st_uid, pg->uid) << "as root the server runs as postgres";
+  }
+  EXPECT_TRUE(ProcessAlive(spid));
+  EXPECT_NE(getsid(spid), getsid(0)) << "no terminal signal reaches the server";
+  std::cout << "postgres start: " << (*s)->timings().Describe() << "\n";
+  ASSERT_TRUE((*s)->Stop().ok());
+  EXPECT_FALSE(fs::exists(dir)) << "Stop waits for the temp dir to be removed";
+  EXPECT_FALSE(ProcessAlive(spid));
+  EXPECT_TRUE((*s)->Stop().ok()) << "idempotent";
+}
+
+TEST_F(ServerTest, PostgresSchemaScope) {
+  Need(Engine::kPostgres);
+  auto url = Url::Parse("ephemeral://postgres/app?search_path=s1");
+  auto r = ParseRequest(*url);
+  ASSERT_TRUE(r.ok());
+  auto s = Start(*r);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ((*s)->url().path, "/app");
+  EXPECT_EQ((*s)->url().Query("search_path"), "s1");
+  EXPECT_EQ((*s)->url().Query("sslmode"), "disable");
+  Url plain = (*s)->url();
+  plain.raw_query = "sslmode=disable";  // psql does not know search_path
+  EXPECT_EQ(Psql(plain, "SELECT current_database() || '.' || nspname FROM pg_namespace WHERE nspname = 's1'"),
+            "app.s1");
+}
+
+TEST_F(ServerTest, ColdStartInitsAndFillsTheCache) {
+  Need(Engine::kPostgres);
+  std::string t = fs::temp_directory_path().string() + "/strata-ephemeral-cold-XXXXXX";
+  ASSERT_NE(mkdtemp(t.data()), nullptr);
+  setenv("STRATA_EPHEMERAL_CACHE", t.c_str(), 1);
+  Request r;
+  r.database = "dev";
+  auto cold = Start(r);
+  ASSERT_TRUE(cold.ok()) << cold.status().message();
+  EXPECT_FALSE((*cold)->timings().from_cache);
+  std::cout << "postgres cold start (initdb): " << (*cold)->timings().Describe() << "\n";
+  auto warm = Start(r);
+  ASSERT_TRUE(warm.ok()) << warm.status().message();
+  EXPECT_TRUE((*warm)->timings().from_cache);
+  std::cout << "postgres warm start (template copy): " << (*warm)->timings().Describe() << "\n";
+  EXPECT_NE((*cold)->url().host, (*warm)->url().host) << "two servers, two ports";
+  EXPECT_NE((*cold)->url().password, (*warm)->url().password);
+  EXPECT_EQ(Psql((*warm)->url(), "SELECT 1"), "1");
+  setenv("STRATA_EPHEMERAL_CACHE", "off", 1);
+  auto nocache = Start(r);
+  ASSERT_TRUE(nocache.ok()) << nocache.status().message();
+  EXPECT_FALSE((*nocache)->timings().from_cache);
+  fs::remove_all(t);
+}
+
+// kill -9 of the process that started the server: its watchdog sees the pipe
+// close, stops the server and removes the temp dir.
+TEST_F(ServerTest, KilledParentStopsServer) {
+  Need(Engine::kPostgres);
+  int p[2];
+  ASSERT_EQ(pipe(p), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(p[0]);
+    Request r;
+    r.database = "dev";
+    auto s = Start(r);
+    std::string msg = s.ok() ? (*s)->dir() + "\n" + std::to_string((*s)->server_pid()) + "\n" : "error\n";
+    if (write(p[1], msg.data(), msg.size()) < 0) _exit(1);
+    pause();
+    _exit(0);
+  }
+  close(p[1]);
+  std::string got;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(p[0], buf, sizeof buf)) > 0) {
+    got.append(buf, n);
+    if (std::count(got.begin(), got.end(), '\n') >= 2) break;
+  }
+  close(p[0]);
+  ASSERT_NE(got.rfind("error", 0), 0u);
+  std::string dir = got.substr(0, got.find('\n'));
+  pid_t spid = std::stoi(got.substr(got.find('\n') + 1));
+  ASSERT_TRUE(ProcessAlive(spid));
+  ASSERT_TRUE(fs::exists(dir));
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  bool gone = false;
+  for (int i = 0; i < 500 && !gone; i++) {  // up to 5 s
+    gone = !ProcessAlive(spid) && !fs::exists(dir);
+    if (!gone) usleep(10000);
+  }
+  EXPECT_TRUE(gone) << "server " << spid << " or " << dir << " left behind";
+  EXPECT_EQ(Sh("ps -eo args | grep -F -- '" + dir + "' | grep -v grep | wc -l"), "0");
+}
+
+TEST_F(ServerTest, MariaDBStartConnectStop) {
+  Need(Engine::kMariaDB);
+  for (const char* raw : {"ephemeral://mariadb/shop", "ephemeral://mysql"}) {
+    auto r = ParseRequest(*Url::Parse(raw));
+    ASSERT_TRUE(r.ok());
+    auto s = Start(*r);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    const Url& u = (*s)->url();
+    EXPECT_EQ(u.scheme, "mysql");
+    EXPECT_EQ(u.user, "root");
+    std::string base = "mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P" + Port(u) + " -uroot";
+    int rc = -1;
+    std::string out = Sh(base + " -p" + u.password + " -N -e 'SELECT @@skip_networking, @@log_bin; SHOW DATABASES LIKE \"shop\"'", &rc);
+    EXPECT_EQ(rc, 0) << raw;
+    bool db_scope = std::string(raw).find("/shop") != std::string::npos;
+    EXPECT_EQ(u.path, db_scope ? "/shop" : "/");
+    EXPECT_EQ(out, db_scope ? "0\t0\nshop" : "0\t0") << raw;
+    Sh(base + " -N -e 'SELECT 1'", &rc);
+    EXPECT_NE(rc, 0) << "root needs the password";
+    EXPECT_FALSE(fs::exists((*s)->dir() + "/init.sql")) << "the password file is removed once started";
+    std::cout << "mariadb start: " << (*s)->timings().Describe() << "\n";
+    std::string dir = (*s)->dir();
+    pid_t spid = (*s)->server_pid();
+    ASSERT_TRUE((*s)->Stop().ok());
+    EXPECT_FALSE(fs::exists(dir));
+    EXPECT_FALSE(ProcessAlive(spid));
+  }
+}
+
+}  // namespace
+}  // namespace strata::ephemeral
