@@ -36,17 +36,19 @@ double Ms(Clock::time_point since) {
 }
 
 // Runs as the server's user in its own session, stdin = the keep-alive pipe.
-// $1 = temp dir, $2 = stop signal, the rest = the server's command.
+// $1 = temp dir, $2 = stop signal, the rest = the server's command. The guard
+// subshell SIGKILLs a server that ignores the stop signal for 10 s.
 constexpr const char* kWatchdog = R"sh(d=$1; sig=$2; shift 2
 "$@" </dev/null >>"$d/server.log" 2>&1 &
 spid=$!
 echo "$spid" >"$d/server.pid"
 cat >/dev/null
 kill -"$sig" "$spid" 2>/dev/null
-( sleep 10; kill -KILL "$spid" 2>/dev/null ) &
+( trap 'kill "$s" 2>/dev/null; exit 0' TERM; sleep 10 & s=$!; wait "$s"; kill -KILL "$spid" 2>/dev/null ) &
 guard=$!
 wait "$spid"
 kill "$guard" 2>/dev/null
+wait "$guard"
 rm -rf "$d"
 )sh";
 
