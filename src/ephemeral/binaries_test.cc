@@ -12,7 +12,7 @@ namespace strata::ephemeral {
 namespace {
 namespace fs = std::filesystem;
 
-class BinariesTest : public ::testing::Test {
+class EphemeralBinariesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string t = fs::temp_directory_path().string() + "/strata-bins-XXXXXX";
@@ -32,7 +32,7 @@ class BinariesTest : public ::testing::Test {
   std::string dir_;
 };
 
-TEST_F(BinariesTest, PostgresOverride) {
+TEST_F(EphemeralBinariesTest, PostgresOverride) {
   setenv("STRATA_PG_BIN", dir_.c_str(), 1);
   auto b = FindBinaries(Engine::kPostgres);
   ASSERT_FALSE(b.ok());
@@ -47,7 +47,7 @@ TEST_F(BinariesTest, PostgresOverride) {
   EXPECT_EQ(b->client, dir_ + "/psql");
 }
 
-TEST_F(BinariesTest, MariaDBOverrideAcceptsMySQLNames) {
+TEST_F(EphemeralBinariesTest, MariaDBOverrideAcceptsMySQLNames) {
   setenv("STRATA_MARIADB_BIN", dir_.c_str(), 1);
   EXPECT_FALSE(FindBinaries(Engine::kMariaDB).ok());
   Exe("mysqld");

@@ -11,7 +11,7 @@
 namespace strata::ephemeral {
 namespace {
 
-TEST(Process, ExitCodeAndInput) {
+TEST(EphemeralProcess, ExitCodeAndInput) {
   std::string out = std::filesystem::temp_directory_path().string() + "/strata-proc-" + std::to_string(getpid());
   ProcessSpec s;
   s.argv = {"/bin/sh", "-c", "read a; echo got=$a; exit 3"};
@@ -24,7 +24,7 @@ TEST(Process, ExitCodeAndInput) {
   unlink(out.c_str());
 }
 
-TEST(Process, ExecFailureIsAnError) {
+TEST(EphemeralProcess, ExecFailureIsAnError) {
   ProcessSpec s;
   s.argv = {"/nonexistent/prog"};
   auto rc = RunProcess(s);
@@ -33,7 +33,7 @@ TEST(Process, ExecFailureIsAnError) {
       << rc.status().message();
 }
 
-TEST(Process, NewSessionAndAlive) {
+TEST(EphemeralProcess, NewSessionAndAlive) {
   ProcessSpec s;
   s.argv = {"/bin/sh", "-c", "sleep 5"};
   s.new_session = true;
@@ -48,7 +48,7 @@ TEST(Process, NewSessionAndAlive) {
   waitpid(*pid, nullptr, 0);
 }
 
-TEST(Process, UnknownUser) {
+TEST(EphemeralProcess, UnknownUser) {
   auto u = LookupUser("no-such-user-strata");
   EXPECT_FALSE(u.ok());
   auto root = LookupUser("root");

@@ -11,7 +11,7 @@ Result<Request> Parse(const std::string& raw) {
   return ParseRequest(*u);
 }
 
-TEST(Request, PostgresDefaultsToDatabaseDev) {
+TEST(EphemeralRequest, PostgresDefaultsToDatabaseDev) {
   auto r = Parse("ephemeral://postgres");
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->engine, Engine::kPostgres);
@@ -19,7 +19,7 @@ TEST(Request, PostgresDefaultsToDatabaseDev) {
   EXPECT_EQ(r->schema, "");
 }
 
-TEST(Request, PostgresSchemaScope) {
+TEST(EphemeralRequest, PostgresSchemaScope) {
   auto r = Parse("ephemeral://postgres/app?search_path=s1&connect_timeout=5");
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->database, "app");
@@ -28,7 +28,7 @@ TEST(Request, PostgresSchemaScope) {
   EXPECT_EQ(r->query[1].first, "connect_timeout");
 }
 
-TEST(Request, MariaDBRealmAndDatabase) {
+TEST(EphemeralRequest, MariaDBRealmAndDatabase) {
   for (const char* k : {"mariadb", "maria", "mysql"}) {
     auto r = Parse(std::string("ephemeral://") + k);
     ASSERT_TRUE(r.ok()) << k;
@@ -40,7 +40,7 @@ TEST(Request, MariaDBRealmAndDatabase) {
   EXPECT_EQ(r->database, "shop");
 }
 
-TEST(Request, Errors) {
+TEST(EphemeralRequest, Errors) {
   struct Case {
     const char* url;
     const char* want;
@@ -62,7 +62,7 @@ TEST(Request, Errors) {
   }
 }
 
-TEST(Request, Scheme) {
+TEST(EphemeralRequest, Scheme) {
   EXPECT_TRUE(IsEphemeralScheme("ephemeral"));
   EXPECT_FALSE(IsEphemeralScheme("docker"));
 }

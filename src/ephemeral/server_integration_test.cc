@@ -35,7 +35,7 @@ std::string Sh(const std::string& cmd, int* rc = nullptr) {
 
 std::string Port(const Url& u) { return u.host.substr(u.host.find(':') + 1); }
 
-class ServerTest : public ::testing::Test {
+class EphemeralServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     // One cache for every run of these tests (ctest runs each test in its own
@@ -55,7 +55,7 @@ std::string Psql(const Url& u, const std::string& sql, int* rc = nullptr) {
   return Sh("psql -X -w -At '" + u.String() + "' -c \"" + sql + "\"", rc);
 }
 
-TEST_F(ServerTest, PostgresStartConnectStop) {
+TEST_F(EphemeralServerTest, PostgresStartConnectStop) {
   Need(Engine::kPostgres);
   Request r;
   r.engine = Engine::kPostgres;
@@ -95,7 +95,7 @@ TEST_F(ServerTest, PostgresStartConnectStop) {
   EXPECT_TRUE((*s)->Stop().ok()) << "idempotent";
 }
 
-TEST_F(ServerTest, PostgresSchemaScope) {
+TEST_F(EphemeralServerTest, PostgresSchemaScope) {
   Need(Engine::kPostgres);
   auto url = Url::Parse("ephemeral://postgres/app?search_path=s1");
   auto r = ParseRequest(*url);
@@ -111,7 +111,7 @@ TEST_F(ServerTest, PostgresSchemaScope) {
             "app.s1");
 }
 
-TEST_F(ServerTest, ColdStartInitsAndFillsTheCache) {
+TEST_F(EphemeralServerTest, ColdStartInitsAndFillsTheCache) {
   Need(Engine::kPostgres);
   std::string t = fs::temp_directory_path().string() + "/strata-test-ephemeral-cold-XXXXXX";
   ASSERT_NE(mkdtemp(t.data()), nullptr);
@@ -138,7 +138,7 @@ TEST_F(ServerTest, ColdStartInitsAndFillsTheCache) {
 
 // kill -9 of the process that started the server: its watchdog sees the pipe
 // close, stops the server and removes the temp dir.
-TEST_F(ServerTest, KilledParentStopsServer) {
+TEST_F(EphemeralServerTest, KilledParentStopsServer) {
   Need(Engine::kPostgres);
   int p[2];
   ASSERT_EQ(pipe(p), 0);
@@ -180,7 +180,7 @@ TEST_F(ServerTest, KilledParentStopsServer) {
 }
 
 // If the watchdog itself is killed, the next start removes the orphan.
-TEST_F(ServerTest, NextStartSweepsAnOrphanedServer) {
+TEST_F(EphemeralServerTest, NextStartSweepsAnOrphanedServer) {
   Need(Engine::kPostgres);
   Request r;
   r.database = "dev";
@@ -200,7 +200,7 @@ TEST_F(ServerTest, NextStartSweepsAnOrphanedServer) {
   EXPECT_EQ(Psql((*second)->url(), "SELECT 1"), "1");
 }
 
-TEST_F(ServerTest, MariaDBStartConnectStop) {
+TEST_F(EphemeralServerTest, MariaDBStartConnectStop) {
   Need(Engine::kMariaDB);
   for (const char* raw : {"ephemeral://mariadb/shop", "ephemeral://mysql"}) {
     auto r = ParseRequest(*Url::Parse(raw));

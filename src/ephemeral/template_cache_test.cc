@@ -14,7 +14,7 @@ namespace strata::ephemeral {
 namespace {
 namespace fs = std::filesystem;
 
-class TemplateCacheTest : public ::testing::Test {
+class EphemeralTemplateCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string t = fs::temp_directory_path().string() + "/strata-tcache-XXXXXX";
@@ -29,7 +29,7 @@ class TemplateCacheTest : public ::testing::Test {
   std::string dir_;
 };
 
-TEST_F(TemplateCacheTest, RootFromEnvironment) {
+TEST_F(EphemeralTemplateCacheTest, RootFromEnvironment) {
   setenv("STRATA_EPHEMERAL_CACHE", "off", 1);
   EXPECT_EQ(CacheRoot(), "");
   setenv("STRATA_EPHEMERAL_CACHE", "/x/y", 1);
@@ -42,7 +42,7 @@ TEST_F(TemplateCacheTest, RootFromEnvironment) {
   EXPECT_EQ(CacheRoot(), "/home/u/.cache/strata/ephemeral");
 }
 
-TEST_F(TemplateCacheTest, KeyChangesWithTheBinaries) {
+TEST_F(EphemeralTemplateCacheTest, KeyChangesWithTheBinaries) {
   Write("bin/postgres", "v1");
   Write("bin/initdb", "i");
   Binaries b{dir_ + "/bin/postgres", dir_ + "/bin/initdb", "", "15"};
@@ -53,7 +53,7 @@ TEST_F(TemplateCacheTest, KeyChangesWithTheBinaries) {
   EXPECT_NE(TemplateKey("postgres", b), k1);
 }
 
-TEST_F(TemplateCacheTest, StoreThenCopy) {
+TEST_F(EphemeralTemplateCacheTest, StoreThenCopy) {
   std::string root = dir_ + "/cache";
   auto none = CopyTemplate(root, "k", dir_ + "/out");
   ASSERT_TRUE(none.ok());
