@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "cli/interaction.h"
 #include "ephemeral/server.h"
 
 namespace strata::cli {
@@ -20,7 +21,9 @@ std::vector<std::unique_ptr<ephemeral::Server>>& Servers() {
 
 Result<std::string> StartEphemeralServer(const Url& url) {
   ASSIGN_OR_RETURN(ephemeral::Request req, ephemeral::ParseRequest(url));
-  ASSIGN_OR_RETURN(std::unique_ptr<ephemeral::Server> srv, ephemeral::Start(req));
+  ephemeral::StartOptions opts;
+  opts.interrupted = &Interrupted();
+  ASSIGN_OR_RETURN(std::unique_ptr<ephemeral::Server> srv, ephemeral::Start(req, opts));
   if (const char* d = std::getenv("STRATA_EPHEMERAL_DEBUG"); d && *d && std::string(d) != "0")
     std::cerr << "ephemeral: " << srv->label() << " " << srv->url().Redacted() << " ready in "
               << srv->timings().Describe() << "\n";

@@ -36,15 +36,23 @@ double Ms(Clock::time_point since) {
 }
 
 // Runs as the server's user in its own session, stdin = the keep-alive pipe.
-// $1 = temp dir, $2 = stop signal, the rest = the server's command. The guard
-// subshell SIGKILLs a server that ignores the stop signal for 10 s.
+// $1 = temp dir, $2 = stop signal, the rest = the server's command. sh starts
+// background commands with SIGQUIT ignored, so a server stopped before it set
+// its own handler misses the first SIGQUIT: the guard repeats the signal every
+// 0.2 s and sends SIGKILL after 10 s.
 constexpr const char* kWatchdog = R"sh(d=$1; sig=$2; shift 2
 "$@" </dev/null >>"$d/server.log" 2>&1 &
 spid=$!
 echo "$spid" >"$d/server.pid"
 cat >/dev/null
 kill -"$sig" "$spid" 2>/dev/null
-( trap 'kill "$s" 2>/dev/null; exit 0' TERM; sleep 10 & s=$!; wait "$s"; kill -KILL "$spid" 2>/dev/null ) &
+( trap 'kill "$s" 2>/dev/null; exit 0' TERM
+  i=0
+  while [ "$i" -lt 50 ]; do
+    sleep 0.2 & s=$!; wait "$s"
+    kill -"$sig" "$spid" 2>/dev/null; i=$((i + 1))
+  done
+  kill -KILL "$spid" 2>/dev/null ) &
 guard=$!
 wait "$spid"
 kill "$guard" 2>/dev/null
@@ -203,7 +211,11 @@ Result<std::unique_ptr<Server>> Start(const Request& request, const StartOptions
       (void)srv->Stop();
       return st;
     }
-    ASSIGN_OR_RETURN(l.port, FreePort());
+    if (attempt == 1 && options.first_port > 0) {
+      l.port = options.first_port;
+    } else {
+      ASSIGN_OR_RETURN(l.port, FreePort());
+    }
     l.password = RandomHex(16);
     RETURN_IF_ERROR(ops->BeforeStart(request, l, as));
 
@@ -246,6 +258,8 @@ Result<std::unique_ptr<Server>> Start(const Request& request, const StartOptions
         return Error("ephemeral: the watchdog of " + srv->label_ +
                      " exited during start-up: " + FileTail(l.dir + "/watchdog.log"));
       }
+      if (options.interrupted && options.interrupted->load())
+        return Status(Code::kAborted, "ephemeral: interrupted while " + srv->label_ + " was starting");
       if (Clock::now() > deadline)
         return Error("ephemeral: " + srv->label_ + " not ready after " + std::to_string(options.timeout_seconds) +
                      "s:\n" + RedactSecret(FileTail(ops->LogFile(l)), l.password));

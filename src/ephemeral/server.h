@@ -9,6 +9,7 @@
 // stops the server and removes the temp dir.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,9 @@ struct StartTimings {
 struct StartOptions {
   int timeout_seconds = 60;
   int port_attempts = 3;  // a port found free can be taken before the server binds it
+  int first_port = 0;     // tests: try this port first (0 = a free one)
+  // Set by the CLI's signal handler: stop waiting for the server.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 class Server {

@@ -4,12 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -134,6 +138,51 @@ TEST_F(EphemeralServerTest, ColdStartInitsAndFillsTheCache) {
   ASSERT_TRUE(nocache.ok()) << nocache.status().message();
   EXPECT_FALSE((*nocache)->timings().from_cache);
   fs::remove_all(t);
+}
+
+// The port found free is taken before the server binds it: Start retries on another port.
+TEST_F(EphemeralServerTest, PortTakenRetries) {
+  Need(Engine::kPostgres);
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  ASSERT_EQ(listen(fd, 1), 0);
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len), 0);
+  int taken = ntohs(a.sin_port);
+  Request r;
+  r.database = "dev";
+  StartOptions o;
+  o.first_port = taken;
+  auto s = Start(r, o);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_NE(Port((*s)->url()), std::to_string(taken));
+  EXPECT_EQ(Psql((*s)->url(), "SELECT 1"), "1");
+  o.port_attempts = 1;  // no retry: the bind error is reported
+  auto f = Start(r, o);
+  ASSERT_FALSE(f.ok());
+  EXPECT_NE(f.status().message().find("already in use"), std::string::npos) << f.status().message();
+  close(fd);
+}
+
+// A set interrupt flag stops the wait for the server (and cleans up).
+TEST_F(EphemeralServerTest, InterruptedStart) {
+  Need(Engine::kPostgres);
+  std::atomic<bool> stop{true};
+  StartOptions o;
+  o.interrupted = &stop;
+  Request r;
+  r.database = "dev";
+  auto t0 = std::chrono::steady_clock::now();
+  auto s = Start(r, o);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Code::kAborted);
+  // Start returns after the half-started server is stopped: promptly, even
+  // though sh had it ignore the first SIGQUIT (the watchdog repeats it).
+  EXPECT_LT(secs, 5.0);
 }
 
 // kill -9 of the process that started the server: its watchdog sees the pipe
