@@ -179,7 +179,7 @@ Status Server::Stop() {
   std::error_code ec;
   if (!dir_.empty() && fs::exists(dir_, ec)) {
     pid_t spid = ReadPid(dir_ + "/server.pid");
-    if (ProcessAlive(spid)) kill(spid, SIGKILL);
+    if (ProcessMentions(spid, dir_)) kill(spid, SIGKILL);  // not a reused PID
     fs::remove_all(dir_, ec);
     if (ec && st.ok()) st = IOError("ephemeral: remove " + dir_ + ": " + ec.message());
   }
