@@ -131,6 +131,15 @@ Status PrepareData(const EngineOps& ops, const Binaries& b, const Layout& l, con
   std::string root = CacheRoot();
   std::string key = TemplateKey(ops.Key(), b);
   ASSIGN_OR_RETURN(bool copied, CopyTemplate(root, key, l.data));
+  struct stat st {};
+  if (copied && as.set && stat(l.data.c_str(), &st) == 0 && st.st_uid != as.uid) {
+    // A cache shared with another account: cp -a kept that account as the owner.
+    ProcessSpec chown_spec;
+    chown_spec.argv = {"/bin/chown", "-R", std::to_string(as.uid) + ":" + std::to_string(as.gid), l.data};
+    ASSIGN_OR_RETURN(int rc, RunProcess(chown_spec));
+    if (rc != 0) return IOError("ephemeral: chown " + l.data + " to " + as.name);
+  }
+  if (copied) chmod(l.data.c_str(), 0700);  // both servers refuse a data dir others can read
   if (!copied) {
     RETURN_IF_ERROR(ops.InitData(b, l.data, l.dir, as));
     // A cache that cannot be written only costs speed.
