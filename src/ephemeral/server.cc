@@ -150,7 +150,12 @@ Status PrepareData(const EngineOps& ops, const Binaries& b, const Layout& l, con
   return Status::Ok();
 }
 
-enum class Outcome { kReady, kPortTaken };
+// util-linux's setpriv (Debian: essential), or "".
+std::string Setpriv() {
+  for (const char* p : {"/usr/bin/setpriv", "/bin/setpriv"})
+    if (access(p, X_OK) == 0) return p;
+  return "";
+}
 
 }  // namespace
 
@@ -235,9 +240,17 @@ Result<std::unique_ptr<Server>> Start(const Request& request, const StartOptions
     ProcessSpec w;
     w.argv = {"/bin/sh", "-c", kWatchdog, "strata-ephemeral-watchdog", l.dir,
               ops->StopSignal() == SIGKILL ? "KILL" : "QUIT"};
+    // As root, the watchdog stays root so that it can remove the dir from any
+    // temp root, and only the server switches user (setpriv execs, so $! is
+    // the server). Without setpriv the watchdog runs as the server's user,
+    // which can remove its dir from sticky roots like /tmp and /dev/shm.
+    std::string setpriv = as.set ? Setpriv() : "";
+    if (!setpriv.empty())
+      w.argv.insert(w.argv.end(), {setpriv, "--reuid=" + std::to_string(as.uid),
+                                   "--regid=" + std::to_string(as.gid), "--clear-groups", "--"});
     for (auto& a : ops->ServerArgv(bins, l)) w.argv.push_back(a);
     w.cwd = l.dir;
-    w.as = as;
+    if (setpriv.empty()) w.as = as;
     w.new_session = true;
     w.stdin_fd = p[0];
     w.output = l.dir + "/watchdog.log";
@@ -246,7 +259,7 @@ Result<std::unique_ptr<Server>> Start(const Request& request, const StartOptions
     if (!wpid.ok()) return wpid.status();  // ~Server closes the pipe and removes the dir
     srv->watchdog_ = *wpid;
     // For SweepStale, in case the watchdog itself is killed.
-    (void)WriteOwnedFile(l.dir + "/watchdog.pid", std::to_string(*wpid) + "\n", as);
+    (void)WriteOwnedFile(l.dir + "/watchdog.pid", std::to_string(*wpid) + "\n", w.as);
 
     // Wait until the server accepts connections, or find out why it did not.
     auto deadline = t_start + std::chrono::seconds(options.timeout_seconds);
