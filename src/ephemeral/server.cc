@@ -57,7 +57,7 @@ guard=$!
 wait "$spid"
 kill "$guard" 2>/dev/null
 wait "$guard"
-rm -rf "$d"
+case $d in /*/strata-ephemeral-??????) rm -rf "$d" ;; esac
 )sh";
 
 // Every directory up to / must be searchable by the server's user.
