@@ -35,6 +35,8 @@ TEST(EphemeralRequest, MariaDBRealmAndDatabase) {
     EXPECT_EQ(r->engine, Engine::kMariaDB);
     EXPECT_EQ(r->database, "") << "realm scope";
   }
+  auto t = Parse("ephemeral://postgres/templates_app");
+  ASSERT_TRUE(t.ok()) << "only template0/1 are reserved";
   auto r = Parse("ephemeral://mariadb/shop");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->database, "shop");
