@@ -36,7 +36,8 @@ Result<Request> ParseRequest(const Url& url) {
   }
   r.database = db;
   if (r.engine == Engine::kPostgres && r.database.empty()) r.database = "dev";
-  if (r.engine == Engine::kPostgres && (r.database == "postgres" || r.database == "template0" || r.database == "template1"))
+  if (r.engine == Engine::kPostgres &&
+      (r.database == "postgres" || r.database == "template0" || r.database == "template1"))
     return InvalidArgument("ephemeral: database " + GoQuote(r.database) + " is reserved; pick another name");
   if (r.engine == Engine::kMariaDB &&
       (r.database == "mysql" || r.database == "sys" || r.database == "information_schema" ||
