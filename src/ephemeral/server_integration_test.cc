@@ -242,7 +242,7 @@ TEST_F(EphemeralServerTest, NextStartSweepsAnOrphanedServer) {
   ASSERT_TRUE(ProcessAlive(spid)) << "the server outlives a killed watchdog";
   auto second = Start(r);
   ASSERT_TRUE(second.ok()) << second.status().message();
-  for (int i = 0; i < 300 && ProcessAlive(spid); i++) usleep(10000);
+  for (int i = 0; i < 1000 && ProcessAlive(spid); i++) usleep(10000);
   EXPECT_FALSE(ProcessAlive(spid));
   EXPECT_FALSE(fs::exists(dir));
   EXPECT_TRUE(fs::exists((*second)->dir())) << "a live server is left alone";
