@@ -45,9 +45,12 @@ schema::Realm Decoder::Decode(const hcl::Document& doc) {
   // triggers can refer to any of them.
   for (const auto& b : doc.blocks)
     if (b.type == "schema") DecodeSchemaBlock(b);
+  CollectObjectNames(doc);
   for (const auto& b : doc.blocks)
     if (b.type == "table") DecodeTable(b);
   for (const auto& p : pending_fks_) DecodeForeignKey(p);
+  for (const auto& b : doc.blocks)
+    if (const ObjectSpec* os = d_.FindObject(b.type)) DecodeObject(b, *os);
   for (const auto& b : doc.blocks) {
     if (b.type == "view" && d_.views) DecodeView(b, /*materialized=*/false);
     if (b.type == "materialized" && d_.materialized_views) DecodeView(b, /*materialized=*/true);
@@ -58,7 +61,7 @@ schema::Realm Decoder::Decode(const hcl::Document& doc) {
   for (const auto& b : doc.blocks) {
     bool known = b.type == "schema" || b.type == "table" || (b.type == "view" && d_.views) ||
                  (b.type == "materialized" && d_.materialized_views) ||
-                 (b.type == "trigger" && d_.triggers) ||
+                 (b.type == "trigger" && d_.triggers) || d_.FindObject(b.type) != nullptr ||
                  // Consumed by evaluation; tolerated if an evaluator keeps them.
                  b.type == "variable" || b.type == "locals";
     if (!known) Error(b.range, "unknown block type \"" + b.type + "\"");

@@ -18,6 +18,7 @@ void Decoder::DecodeTable(const hcl::Block& b) {
   BlockReader r(this, b, "table " + Quoted(name));
   bool ok = r.Labels(1, 2);
   auto schema_idx = SchemaOf(r);
+  cur_schema_ = schema_idx.value_or(static_cast<size_t>(-1));
   schema::Table t;
   t.name = name;
   t.pos = b.range;
@@ -126,6 +127,12 @@ std::optional<schema::Type> Decoder::DecodeType(const hcl::Attribute& a,
     return std::nullopt;
   };
   using K = hcl::Value::Kind;
+  schema::Type object_type;
+  switch (ObjectTypeRef(v, a.value_range, "column " + Quoted(column), cur_schema_, &object_type)) {
+    case TypeRef::kOk: return object_type;
+    case TypeRef::kError: return std::nullopt;
+    case TypeRef::kNotObject: break;
+  }
   Result<schema::Type> t = InvalidArgument("");
   switch (v.kind()) {
     case K::kRef:

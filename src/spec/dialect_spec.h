@@ -6,8 +6,12 @@
 // dialect/sqlite/spec.cc), never coded into the codec.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "hcl/hcl.h"
+#include "schema/schema.h"
 
 #include "spec/type_registry.h"
 
@@ -24,6 +28,14 @@ enum class AttrKind {
   // A list of column references, kept comma-separated:
   //   [column.a, column.b]                      -> "a,b"
   kColumnRefList,
+  // Schema-level objects (ObjectSpec) only:
+  // A column type: int, varchar(10), sql("t[]"), enum.status -> its SQL
+  // text ("integer", "public.status").
+  kType,
+  // One column reference, table.t.column.c                -> "t.c"
+  kColumnRef,
+  // A value: "text" -> 'text', 42 -> 42, true -> true, sql("x") -> x.
+  kExpr,
 };
 
 // Where the encoder prints an extra attribute inside its block.
@@ -75,6 +87,46 @@ enum class ObjectKind {
   kView,
 };
 
+class HclBody;
+
+// Labelled child blocks of a schema-level object, e.g. a composite's
+// `field "street" { type = text }` or a domain's `check "positive" { expr =
+// "..." }`. Attribute values are kept in the object's options under
+// "<type>.<label>.<option_key>" ("field.street.type"); an ordered block
+// also lists its labels, in order, in Object::values.
+struct ObjectBlockSpec {
+  std::string type;
+  bool ordered = false;
+  std::vector<AttrSpec> attrs;
+};
+
+// A kind of schema-level object (schema::Object) as an HCL block:
+//   <kind> "<name>" { schema = schema.s, <def_attr> = ..., values = [...],
+//                     <attrs>..., comment = "...", <blocks>... }
+// Decoding and encoding are generic; `decode_hook`/`encode_hook` handle
+// the few shapes the data cannot express (the names they read are listed
+// in hook_names so that they are not reported as unknown).
+struct ObjectSpec {
+  std::string kind;          // HCL block type and Object::kind: "enum"
+  bool values = false;       // `values = [..strings..]` <-> Object::values
+  bool values_required = false;
+  // The object names a type usable as a column type (`type = enum.status`).
+  bool type_name = false;
+  // The attribute holding Object::def, and how it is written ("" = none).
+  std::string def_attr;
+  AttrKind def_kind = AttrKind::kString;
+  bool def_required = false;
+  std::vector<AttrSpec> attrs;          // -> Object::options, printed in this order
+  std::vector<ObjectBlockSpec> blocks;  // printed after the attributes
+  std::vector<std::string> hook_names;
+  // Reads what the data does not; returns false after reporting an error
+  // through `error(range, message)`.
+  std::function<bool(const hcl::Block& b, schema::Object* o,
+                     const std::function<void(const SourceRange&, std::string)>& error)>
+      decode_hook;
+  std::function<void(const schema::Object& o, HclBody& body)> encode_hook;
+};
+
 struct DialectSpec {
   std::string name;                     // "sqlite"
   const TypeRegistry* types = nullptr;  // column types (never null)
@@ -102,6 +154,10 @@ struct DialectSpec {
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }
   bool materialized_views = false;  // materialized "m" { ... } (same attributes)
   bool triggers = false;            // trigger "t" { on, before|after|instead_of {...}, as }
+
+  // Schema-level object blocks, in the order the encoder prints their kinds.
+  std::vector<ObjectSpec> objects;
+  const ObjectSpec* FindObject(const std::string& kind) const;
 
   // Returns the table for kind (never null).
   const std::vector<AttrSpec>& Attrs(ObjectKind kind) const;

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
 
 #include "base/strings.h"
 #include "hcl/hcl.h"
+#include "spec/encode_object.h"
 #include "spec/hcl_writer.h"
 #include "spec/literal.h"
 #include "spec/trigger_events.h"
@@ -54,6 +56,10 @@ std::string AttrValueToHCL(const AttrSpec& spec, const std::string& v) {
         if (!c.empty()) refs.push_back(Ref("column", std::vector<std::string>{c}));
       return List(refs);
     }
+    // Object attributes (encode_object.cc).
+    case AttrKind::kType:
+    case AttrKind::kColumnRef:
+    case AttrKind::kExpr: return SqlCall(v);
   }
   return hcl::Quote(v);
 }
@@ -132,6 +138,7 @@ class Encoder {
 
   std::string Encode(const std::vector<const Schema*>& schemas) {
     schemas_ = schemas;
+    objects_.emplace(d_, schemas);
     if (realm_) {
       for (const Schema* s : schemas) {
         for (const auto& t : s->tables) tables_q_.Add(s->name, t.name);
@@ -145,6 +152,7 @@ class Encoder {
     HclBody root;
     for (const Schema* s : schemas)
       for (const auto& t : s->tables) EncodeTable(*s, t, root);
+    objects_->Encode(root);
     for (bool materialized : {false, true})
       for (const Schema* s : schemas)
         for (const auto& v : s->views)
@@ -182,6 +190,7 @@ class Encoder {
   }
 
   std::string TypeToHCL(const schema::Type& t) const {
+    if (auto ref = objects_->TypeRef(t.raw, cur_schema_)) return *ref;
     if (t.unsupported || d_.types == nullptr || d_.types->Find(t.name) == nullptr)
       return SqlCall(t.raw.empty() ? t.name : t.raw);
     return d_.types->ToHCL(t);
@@ -196,6 +205,7 @@ class Encoder {
   }
 
   void EncodeTable(const Schema& s, const Table& t, HclBody& root) {
+    cur_schema_ = s.name;
     HclBody& b =
         root.Block("table", Labels(realm_ && tables_q_.Qualified(s.name, t.name), s.name, t.name));
     if (!s.name.empty()) b.Attr("schema", Ref("schema", {s.name}));
@@ -399,6 +409,8 @@ class Encoder {
   const bool realm_;
   std::vector<const Schema*> schemas_;
   Qualifiers tables_q_, views_q_, mat_views_q_;
+  std::optional<internal::ObjectEncoder> objects_;
+  std::string cur_schema_;  // of the table being encoded
 };
 
 }  // namespace

@@ -8,9 +8,9 @@
 // in HCL although the model, inspector and planner handle them:
 //   `unique "n" { columns = [...] }` constraints        -> Index option constraint
 //   table `partition { type, columns | by {...} }`      -> option partition
-//   `enum "n" { schema, values }` blocks and enum.<n> column types
 #include "dialect/postgres/spec.h"
 
+#include "dialect/postgres/spec_types.h"
 #include "dialect/postgres/types.h"
 
 namespace strata::dialect::postgres {
@@ -79,6 +79,7 @@ const spec::DialectSpec& PostgresSpec() {
     d.views = true;
     d.materialized_views = true;
     d.triggers = true;
+    AddTypeObjectSpecs(d);
     return d;
   }();
   return kSpec;
