@@ -174,7 +174,7 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
       out.push_back(DropView{v});
     } else if (!h.ViewDefEqual(v.def, nv->def) || v.materialized != nv->materialized ||
                v.check_option != nv->check_option || v.comment != nv->comment ||
-               !(v.options == nv->options)) {
+               !(v.options == nv->options) || !(v.indexes == nv->indexes)) {
       out.push_back(ModifyView{v, *nv});
     }
   }

@@ -68,7 +68,8 @@ bool PostgresDiffHooks::IndexOptionsEqual(const schema::Index& a, const schema::
 
 bool PostgresDiffHooks::TableOptionEqual(const std::string& key, const std::string& a,
                                          const std::string& b) const {
-  if (key == "unlogged") return (a == "true") == (b == "true");
+  if (key == "unlogged" || key == "row_security_enabled" || key == "row_security_enforced")
+    return (a == "true") == (b == "true");
   if (key == "partition") return diff::CanonicalExpr(a) == diff::CanonicalExpr(b);
   return a == b;
 }

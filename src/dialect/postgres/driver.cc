@@ -7,6 +7,7 @@
 #include "dialect/postgres/lock.h"
 #include "dialect/postgres/plan.h"
 #include "dialect/postgres/queries.h"
+#include "dialect/postgres/queries_code.h"
 #include "dialect/postgres/revisions.h"
 #include "dialect/postgres/types.h"
 #include "dialect/exclude.h"
@@ -123,6 +124,12 @@ static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& 
     std::string kind = ToUpper(row[0].value_or("table"));
     script += "DROP " + kind + " IF EXISTS " + db::pq::QuoteIdent(schema) + "." +
               db::pq::QuoteIdent(row[1].value_or("")) + " CASCADE;\n";
+  }
+  // Functions and procedures, by signature (overloads share a name).
+  ASSIGN_OR_RETURN(db::Rows routines, conn.Query(queries::kSchemaRoutines, {schema}));
+  for (const auto& row : routines.rows) {
+    script += "DROP " + row[0].value_or("FUNCTION") + " IF EXISTS " + db::pq::QuoteIdent(schema) + "." +
+              db::pq::QuoteIdent(row[1].value_or("")) + "(" + row[2].value_or("") + ") CASCADE;\n";
   }
   return script;
 }

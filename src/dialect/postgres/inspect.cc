@@ -10,6 +10,7 @@
 //                    sequence "<table>_<column>_seq" (the default is then dropped)
 //   Table.options    "unlogged"           "true"
 //                    "partition"          pg_get_partkeydef text, e.g. "RANGE (created)"
+//                    "row_security_enabled", "row_security_enforced" "true" (ENABLE/FORCE ROW LEVEL SECURITY)
 //   Index.options    "type"               access method in upper case when not BTREE
 //                    "include"            INCLUDE columns, comma-separated
 //                    "nulls_distinct"     "false" for NULLS NOT DISTINCT
@@ -33,6 +34,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "dialect/postgres/inspect_code.h"
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/types.h"
 
@@ -238,6 +240,8 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     t.name = tr.Str(r, "name");
     t.comment = tr.Str(r, "comment");
     if (tr.Bool(r, "unlogged")) t.options.Set("unlogged", "true");
+    if (tr.Bool(r, "row_security")) t.options.Set("row_security_enabled", "true");
+    if (tr.Bool(r, "row_security_enforced")) t.options.Set("row_security_enforced", "true");
     if (!tr.Null(r, "partition_key")) t.options.Set("partition", tr.Str(r, "partition_key"));
     auto it = schema_index.find(t.schema);
     if (it == schema_index.end()) continue;
@@ -246,7 +250,10 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     oids.push_back(tr.Str(r, "oid"));
     tables.push_back(std::move(t));
   }
-  if (oids.empty()) return realm;
+  if (oids.empty()) {
+    RETURN_IF_ERROR(InspectCode(conn, realm));  // views, routines, ... (inspect_code.h)
+    return realm;
+  }
   const std::string oid_array = "{" + strata::Join(oids, ",") + "}";
   auto table_of = [&](const std::string& oid) -> schema::Table* {
     auto it = by_oid.find(oid);
@@ -391,6 +398,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
       t->checks.push_back(std::move(ck));
     }
   }
+  RETURN_IF_ERROR(InspectCode(conn, realm));
   return realm;
 }
 

@@ -10,7 +10,8 @@ namespace strata::dialect::postgres {
 namespace {
 
 const char* const kFlagOptions[] = {"unlogged", "deferrable", "initially_deferred", "not_valid",
-                                    "no_inherit", "constraint", "nulls_first", "nulls_last"};
+                                    "no_inherit", "constraint", "nulls_first", "nulls_last",
+                                    "row_security_enabled", "row_security_enforced"};
 
 void DropFalseFlags(schema::Options& o) {
   for (const char* k : kFlagOptions)

@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "dialect/postgres/planner.h"
+#include "dialect/postgres/render_code.h"
 #include "schema/changes.h"
 
 namespace strata::dialect::postgres::internal {
@@ -246,6 +247,11 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
 
   for (const auto& change : SkipAutoChanges(m.changes)) {
     if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change)) {
+      if (a->key == "row_security_enabled" || a->key == "row_security_enforced") {
+        comment_change(RowSecurity(t, a->key, a->to == "true", ropts_), RowSecurity(t, a->key, a->from == "true", ropts_),
+                       "set row-level security of table: " + GoQuote(t.name));
+        continue;
+      }
       if (a->key != "comment") {
         return Unsupported("postgres: unsupported table attribute change " + GoQuote(a->key) + " on table " +
                            GoQuote(t.name));

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/strings.h"
+#include "dialect/postgres/plan_code.h"
 #include "dialect/postgres/planner.h"
 
 namespace strata::dialect::postgres::internal {
@@ -16,10 +17,19 @@ Status NoHandler(const schema::Object& o) {
 
 }  // namespace
 
-Status Planner::AddObject(const schema::Object& o) { return NoHandler(o); }
+Status Planner::AddObject(const schema::Object& o) {
+  if (IsCodeObject(o)) return PlanAddCode(o, ropts_, &changes_);  // plan_code.cc
+  return NoHandler(o);
+}
 
-Status Planner::DropObject(const schema::Object& o) { return NoHandler(o); }
+Status Planner::DropObject(const schema::Object& o) {
+  if (IsCodeObject(o)) return PlanDropCode(o, ropts_, &changes_);
+  return NoHandler(o);
+}
 
-Status Planner::ModifyObject(const schema::ModifyObject& m) { return NoHandler(m.to); }
+Status Planner::ModifyObject(const schema::ModifyObject& m) {
+  if (IsCodeObject(m.to)) return PlanModifyCode(m, ropts_, &changes_);
+  return NoHandler(m.to);
+}
 
 }  // namespace strata::dialect::postgres::internal

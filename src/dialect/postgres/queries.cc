@@ -14,6 +14,7 @@ ORDER BY n.nspname)sql";
 const char* const kTables = R"sql(
 SELECT c.oid, n.nspname AS schema, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
        c.relpersistence = 'u' AS unlogged,
+       c.relrowsecurity AS row_security, c.relforcerowsecurity AS row_security_enforced,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -10,7 +10,8 @@ namespace strata::dialect::postgres::queries {
 extern const char* const kSchemas;
 // $1 text[]: schema names. Tables and partitioned tables, without
 // partitions and without tables that belong to an extension. Columns: oid,
-// schema, name, comment, unlogged, partition_key.
+// schema, name, comment, unlogged, partition_key, row_security,
+// row_security_enforced.
 extern const char* const kTables;
 // $1 oid[]: table oids. Columns in attnum order: table_oid, name, type,
 // not_null, default_expr, identity, generated, collation, comment,
