@@ -55,6 +55,8 @@ std::string Source(const std::string& key, const std::string& name) { return key
 Planner::Planner(const plan::PlanOptions& opts) {
   ropts_.indent = opts.indent;
   ropts_.qualifier = opts.qualifier;
+  concurrent_create_ = opts.concurrent_index_create;
+  concurrent_drop_ = opts.concurrent_index_drop;
 }
 
 void Planner::Add(std::string cmd, std::string comment, std::vector<std::string> reverse, std::string source,
@@ -284,7 +286,7 @@ Status Planner::Plan(const schema::Change& change) {
 
 plan::Plan Planner::Finish() {
   plan::Plan p;
-  p.transactional = true;
+  p.transactional = !non_transactional_;
   p.changes = std::move(changes_);
   p.reversible = true;
   for (const auto& c : p.changes)

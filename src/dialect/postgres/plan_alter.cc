@@ -8,6 +8,7 @@
 #include "base/strings.h"
 #include "dialect/postgres/planner.h"
 #include "dialect/postgres/render_code.h"
+#include "dialect/postgres/type_change.h"
 #include "schema/changes.h"
 
 namespace strata::dialect::postgres::internal {
@@ -189,6 +190,8 @@ class AlterBuilder {
       clause = col + " TYPE " + to_base;
     } else {
       clause = col + " TYPE " + ColumnType(to.type);
+      // No assignment cast (text -> integer, varchar -> enum): convert explicitly.
+      if (NeedsUsing(from.type, to.type)) clause += " USING " + Quote(to.name) + "::" + ColumnType(to.type);
     }
     if (std::string coll = to.options.Get("collate"); !coll.empty()) clause += " COLLATE " + Quote(coll);
     out->push_back(std::move(clause));
@@ -199,6 +202,14 @@ class AlterBuilder {
   const RenderOptions& o_;
   const std::string& source_;
 };
+
+// Like schema::IsDestructive, but a column type change counts only when it
+// narrows the type or changes its family (see type_change.h).
+bool IsDestructiveChange(const TableChange& c) {
+  if (const auto* m = std::get_if<schema::ModifyColumn>(&c); m != nullptr && (m->kind & schema::kChangeType) != 0)
+    return IsNarrowingTypeChange(m->from.type, m->to.type);
+  return schema::IsDestructive(c);
+}
 
 // The sub-change that undoes `c` inside an ALTER TABLE, or nullopt when
 // there is none.
@@ -328,10 +339,16 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     }
   }
 
+  // CONCURRENTLY is not supported on partitioned tables.
+  const bool partitioned = !m.from.options.Get("partition").empty() || !t.options.Get("partition").empty();
+  const bool drop_conc = concurrent_drop_ && !partitioned && !drop_idx.empty();
+  const bool create_conc = concurrent_create_ && !partitioned && !add_idx.empty();
+  if (drop_conc || create_conc) non_transactional_ = true;
   // (a) DROP INDEX.
   for (const auto& idx : drop_idx) {
-    Add(postgres::DropIndex(t, idx, ropts_), "drop index " + GoQuote(idx.name) + " from table: " + GoQuote(t.name),
-        {CreateIndex(t, idx, ropts_)}, source);
+    Add(postgres::DropIndex(t, idx, ropts_, drop_conc),
+        "drop index " + GoQuote(idx.name) + " from table: " + GoQuote(t.name),
+        {CreateIndex(t, idx, ropts_, drop_conc)}, source);
   }
   // (b) One ALTER TABLE, constraint drops first.
   if (!alter.empty()) {
@@ -346,7 +363,7 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     bool reversible = true;
     bool destructive = false;
     for (const auto& c : alter) {
-      destructive |= schema::IsDestructive(c);
+      destructive |= IsDestructiveChange(c);
       auto r = Reverse(c);
       if (!r) {
         reversible = false;
@@ -369,7 +386,14 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     for (auto& c : g.after) changes_.push_back(std::move(c));
   }
   // (c) CREATE INDEX.
-  for (const auto& idx : add_idx) changes_.push_back(CreateIndexChange(t, idx, source));
+  for (const auto& idx : add_idx) {
+    plan::PlannedChange c = CreateIndexChange(t, idx, source);
+    if (create_conc) {
+      c.cmd = CreateIndex(t, idx, ropts_, /*concurrently=*/true);
+      c.reverse = {postgres::DropIndex(t, idx, ropts_, /*concurrently=*/true)};
+    }
+    changes_.push_back(std::move(c));
+  }
   // (d) Comments and renames.
   for (auto& c : after) changes_.push_back(std::move(c));
   return Status::Ok();

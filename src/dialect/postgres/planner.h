@@ -46,6 +46,11 @@ class Planner {
 
   RenderOptions ropts_;
   std::vector<plan::PlannedChange> changes_;
+  // PlanOptions.concurrent_index_*; non_transactional_ is set once a
+  // CONCURRENTLY statement is planned (it cannot run inside a transaction).
+  bool concurrent_create_ = false;
+  bool concurrent_drop_ = false;
+  bool non_transactional_ = false;
 };
 
 // `source` descriptions: `add_table "t"`, `modify_table "t"`, ...

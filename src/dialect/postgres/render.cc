@@ -160,9 +160,13 @@ std::string DefaultValue(const schema::Column& c) {
   const schema::Expr& x = *c.default_value;
   if (x.kind == schema::Expr::Kind::kRaw) return x.text;
   if (IsNumericOrBool(c.type)) return x.text;
-  // A value written in double quotes ("\"x\"" in HCL) is the string x.
+  // A value written in double quotes ("\"x\"" in HCL) is the string x:
+  // the decoder keeps it as '"x"', older states as "x".
   if (x.text.size() >= 2 && x.text.front() == '"' && x.text.back() == '"')
     return QuoteString(x.text.substr(1, x.text.size() - 2));
+  if (x.text.size() >= 4 && x.text.front() == '\'' && x.text.back() == '\'' && x.text[1] == '"' &&
+      x.text[x.text.size() - 2] == '"')
+    return QuoteString(x.text.substr(2, x.text.size() - 4));
   return QuoteString(x.text);
 }
 
@@ -278,14 +282,17 @@ std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_ex
   return std::string("DROP TABLE ") + (if_exists ? "IF EXISTS " : "") + TableName(t, o);
 }
 
-std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o) {
+std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,
+                        bool concurrently) {
   std::string s = idx.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  if (concurrently) s += "CONCURRENTLY ";
   if (!idx.name.empty()) s += Quote(idx.name) + " ";
   return s + "ON " + TableName(t, o) + " " + IndexBody(idx);
 }
 
-std::string DropIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o) {
-  return "DROP INDEX " + QualifiedName(t.schema, idx.name, o);
+std::string DropIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,
+                      bool concurrently) {
+  return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY " : "") + QualifiedName(t.schema, idx.name, o);
 }
 
 std::string SchemaComment(const std::string& schema, const std::string& text) {

@@ -85,10 +85,12 @@ std::string PrimaryKeyDef(const schema::Index& pk);
 Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists = false);
 std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_exists = false);
 
-// CREATE [UNIQUE] INDEX ["i"] ON "s"."t" ...
-std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o);
-// DROP INDEX "s"."i" (qualified: the connection may be bound elsewhere).
-std::string DropIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o);
+// CREATE [UNIQUE] INDEX [CONCURRENTLY] ["i"] ON "s"."t" ...
+std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,
+                        bool concurrently = false);
+// DROP INDEX [CONCURRENTLY] "s"."i" (qualified: the connection may be bound elsewhere).
+std::string DropIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,
+                      bool concurrently = false);
 
 // COMMENT ON ... IS 'text'.
 std::string SchemaComment(const std::string& schema, const std::string& text);
