@@ -166,7 +166,7 @@ std::string DefaultValue(const schema::Column& c) {
     return QuoteString(x.text.substr(1, x.text.size() - 2));
   if (x.text.size() >= 4 && x.text.front() == '\'' && x.text.back() == '\'' && x.text[1] == '"' &&
       x.text[x.text.size() - 2] == '"')
-    return QuoteString(x.text.substr(2, x.text.size() - 4));
+    return "'" + x.text.substr(2, x.text.size() - 4) + "'";  // already SQL-escaped
   return QuoteString(x.text);
 }
 
