@@ -85,6 +85,11 @@ Result<schema::Realm> DevDatabase::Normalize(const schema::Realm& desired) {
     for (auto& t : out.schemas[0].tables) t.schema = desired.schemas[0].name;
     for (auto& v : out.schemas[0].views) v.schema = desired.schemas[0].name;
     for (auto& t : out.schemas[0].triggers) t.schema = desired.schemas[0].name;
+    for (auto& o : out.schemas[0].objects) o.schema = desired.schemas[0].name;
+    // Column types naming the dev schema's enums/domains (Type::schema).
+    for (auto& t : out.schemas[0].tables)
+      for (auto& c : t.columns)
+        if (c.type.schema == bound) c.type.schema = desired.schemas[0].name;
   }
   // Re-attach source positions for later error messages.
   for (auto& s : out.schemas) {

@@ -211,6 +211,8 @@ Schema Renamed(Schema s, const std::string& name) {
     t.schema = name;
     for (auto& fk : t.foreign_keys)
       if (fk.ref_schema == old) fk.ref_schema = name;
+    for (auto& c : t.columns)
+      if (c.type.schema == old) c.type.schema = name;
   }
   for (auto& v : s.views) v.schema = name;
   for (auto& t : s.triggers) t.schema = name;

@@ -60,14 +60,17 @@ void ObjectNeeds(const Table& t, std::vector<std::string>& needs) {
   for (const auto& w : words) needs.push_back("o:" + w);
 }
 
-// An object's own needs: its schema, the objects its definition names
-// (a domain's base type, a function's argument types), and the tables it
+// An object's own needs: its schema, the objects its definition and
+// options name (a domain's base type, a function's argument types), and the tables it
 // is declared on ("table" option, "table.<schema>.<name>" dependencies).
 void ObjectNeeds(const Object& o, std::vector<std::string>& needs) {
   needs.push_back("s:" + o.schema);
   const std::string self = Lower(o.name);
-  for (const auto& w : IdentifierWords(o.def + " " + o.signature + " " + o.options.Get("type") + " " +
-                             o.options.Get("return")))
+  // Every option value may name a type or a function (a composite's field
+  // types, a domain's default and checks, a routine's return type).
+  std::string text = o.def + " " + o.signature;
+  for (const auto& [k, v] : o.options.items()) text += " " + v;
+  for (const auto& w : IdentifierWords(text))
     if (w != self) needs.push_back("o:" + w);
   if (o.options.Has("table")) needs.push_back("t:" + Key(o.schema, o.options.Get("table")));
   for (const auto& d : o.depends_on) {

@@ -57,13 +57,15 @@ Decoder::TypeRef Decoder::ObjectTypeRef(const hcl::Value& v, const SourceRange& 
     }
     return found;
   };
+  // schema::Type::schema holds the type's schema; raw is the bare name.
   auto set = [&](const ObjectName& o, int dims) {
-    TypeName tn{realm_.schemas[o.schema].name, o.name, dims};
-    std::string raw = FormatTypeName(tn);
-    *out = d_.types->ParseSQL(raw);
+    std::string raw = FormatTypeName(TypeName{"", o.name, dims});
+    *out = schema::Type{};
     out->raw = raw;
     out->name = ToLower(raw);
     out->unsupported = true;
+    out->schema = realm_.schemas[o.schema].name;
+    if (cur_deps_ != nullptr) cur_deps_->push_back(o.kind + "." + out->schema + "." + o.name);
   };
   if (v.kind() == K::kRef) {
     const auto& path = v.path();
@@ -109,6 +111,12 @@ std::optional<std::string> Decoder::TypeText(const hcl::Attribute& a, const std:
   auto t = DecodeType(a, what);
   cur_schema_ = saved;
   if (!t) return std::nullopt;
+  if (!t->schema.empty()) {
+    // Relative to the object's schema (render_types qualifies it from
+    // depends_on where needed).
+    if (schema < realm_.schemas.size() && realm_.schemas[schema].name == t->schema) return t->raw;
+    return QuoteIdentIfNeeded(t->schema) + "." + t->raw;
+  }
   if (t->unsupported || d_.types->Find(t->name) == nullptr) return t->raw;
   return d_.types->ToSQL(*t);
 }
@@ -181,6 +189,7 @@ void Decoder::DecodeObject(const hcl::Block& b, const ObjectSpec& spec) {
   o.kind = spec.kind;
   o.name = name;
   o.pos = b.range;
+  cur_deps_ = &o.depends_on;
   if (!spec.def_attr.empty()) {
     AttrSpec def{spec.def_attr, "def", spec.def_kind};
     def.required = spec.def_required;
@@ -236,6 +245,7 @@ void Decoder::DecodeObject(const hcl::Block& b, const ObjectSpec& spec) {
       Error(at, std::move(msg));
     });
   }
+  cur_deps_ = nullptr;
   r.Finish();
   if (!ok || !schema_idx || !hook_ok) return;
   schema::Schema& s = realm_.schemas[*schema_idx];

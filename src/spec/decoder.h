@@ -152,6 +152,8 @@ class Decoder {
   std::vector<ObjectName> object_names_;
   // The schema of the table being decoded (object type references prefer it).
   size_t cur_schema_ = static_cast<size_t>(-1);
+  // The depends_on list of the object being decoded: object types it names.
+  std::vector<std::string>* cur_deps_ = nullptr;
   schema::Realm realm_;
   std::vector<SchemaLabel> schema_labels_;
   std::vector<PendingForeignKey> pending_fks_;

@@ -13,6 +13,7 @@
 #include "spec/hcl_writer.h"
 #include "spec/literal.h"
 #include "spec/trigger_events.h"
+#include "spec/type_name.h"
 
 namespace strata::spec {
 namespace {
@@ -190,7 +191,9 @@ class Encoder {
   }
 
   std::string TypeToHCL(const schema::Type& t) const {
-    if (auto ref = objects_->TypeRef(t.raw, cur_schema_)) return *ref;
+    if (auto ref = objects_->TypeRef(t.raw, cur_schema_, t.schema)) return *ref;
+    if (!t.schema.empty() && t.schema != cur_schema_)
+      return SqlCall(QuoteIdentIfNeeded(t.schema) + "." + t.raw);
     if (t.unsupported || d_.types == nullptr || d_.types->Find(t.name) == nullptr)
       return SqlCall(t.raw.empty() ? t.name : t.raw);
     return d_.types->ToHCL(t);

@@ -68,11 +68,12 @@ bool ObjectEncoder::Unique(const schema::Object& o) const {
   return n <= 1;
 }
 
-std::optional<std::string> ObjectEncoder::TypeRef(const std::string& raw,
-                                                  const std::string& from_schema) const {
+std::optional<std::string> ObjectEncoder::TypeRef(const std::string& raw, const std::string& from_schema,
+                                                  const std::string& type_schema) const {
   auto tn = ParseTypeName(raw);
   if (!tn) return std::nullopt;
-  const TypeObject* t = FindType(tn->schema.empty() ? from_schema : tn->schema, tn->name);
+  if (tn->schema.empty()) tn->schema = type_schema.empty() ? from_schema : type_schema;
+  const TypeObject* t = FindType(tn->schema, tn->name);
   if (t == nullptr) return std::nullopt;
   if (tn->dims == 0) {
     std::string ref = t->o->kind;

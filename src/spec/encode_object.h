@@ -19,7 +19,9 @@ class ObjectEncoder {
   // The HCL of a type whose SQL text names a type object (`enum.status`,
   // `sql("status[]")`); nullopt for any other type. `from_schema` is the
   // schema of the table or object that uses it.
-  std::optional<std::string> TypeRef(const std::string& raw, const std::string& from_schema) const;
+  // type_schema: schema::Type::schema ("" = qualified in raw, or from_schema).
+  std::optional<std::string> TypeRef(const std::string& raw, const std::string& from_schema,
+                                     const std::string& type_schema = "") const;
   // Any type as HCL: an object reference, a registry type or sql("...").
   std::string TypeToHCL(const std::string& sql, const std::string& from_schema) const;
   // Every object of every schema: by kind (DialectSpec order), then name,

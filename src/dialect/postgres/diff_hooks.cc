@@ -3,7 +3,9 @@
 #include <regex>
 
 #include "base/strings.h"
+#include "dialect/postgres/diff_types.h"
 #include "dialect/postgres/normalize.h"
+#include "dialect/postgres/render_types.h"
 #include "dialect/postgres/types.h"
 
 namespace strata::dialect::postgres {
@@ -64,6 +66,11 @@ bool PostgresDiffHooks::IndexOptionsEqual(const schema::Index& a, const schema::
   t.indexes = {x, y};
   postgres::NormalizeTable(t);
   return t.indexes[0].options == t.indexes[1].options;
+}
+
+bool PostgresDiffHooks::ObjectEqual(const schema::Object& a, const schema::Object& b) const {
+  if (IsTypeObject(a)) return TypeObjectsEqual(*this, a, b);
+  return DiffHooks::ObjectEqual(a, b);
 }
 
 bool PostgresDiffHooks::TableOptionEqual(const std::string& key, const std::string& a,

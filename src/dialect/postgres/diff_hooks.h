@@ -26,6 +26,8 @@ class PostgresDiffHooks : public diff::DiffHooks {
   // PostgreSQL views pin the types of the columns they select: a column type
   // change or drop re-creates the views above it (diff/view_deps.cc).
   bool RecreateDependentViews() const override { return true; }
+  // Enums, domains, composites, sequences, extensions: diff_types.h.
+  bool ObjectEqual(const schema::Object& a, const schema::Object& b) const override;
 };
 
 }  // namespace strata::dialect::postgres

@@ -35,6 +35,7 @@
 
 #include "base/strings.h"
 #include "dialect/postgres/inspect_code.h"
+#include "dialect/postgres/inspect_types.h"
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/types.h"
 
@@ -226,6 +227,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     realm.schemas.push_back(std::move(s));
   }
   if (realm.schemas.empty()) return realm;
+  RETURN_IF_ERROR(InspectTypeObjects(conn, &realm));  // enums, domains, sequences, ... (inspect_types.h)
 
   auto trows = conn.Query(queries::kTables, {TextArrayLiteral(schema_names)});
   if (!trows.ok()) return Annotate(trows.status(), "tables");
@@ -271,6 +273,8 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     schema::Column c;
     c.name = cr.Str(r, "name");
     c.type = ParseType(cr.Str(r, "type"));
+    // Enums, domains, composites: bare name + schema (schema::Type::schema).
+    if (!cr.Null(r, "object_schema")) c.type = ObjectColumnType(cr.Str(r, "object_type"), cr.Str(r, "object_schema"));
     c.nullable = !cr.Bool(r, "not_null");
     if (!cr.Null(r, "default_expr")) c.default_value = ParseDefault(cr.Str(r, "default_expr"));
     if (!cr.Null(r, "generated")) c.generated = schema::GeneratedExpr{cr.Str(r, "generated"), "STORED"};

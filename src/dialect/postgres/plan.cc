@@ -287,6 +287,7 @@ Status Planner::Plan(const schema::Change& change) {
 plan::Plan Planner::Finish() {
   plan::Plan p;
   p.transactional = !non_transactional_;
+  for (auto& c : deferred_) changes_.push_back(std::move(c));
   p.changes = std::move(changes_);
   p.reversible = true;
   for (const auto& c : p.changes)

@@ -76,7 +76,7 @@ class AlterBuilder {
  private:
   Result<std::string> Clause(const TableChange& c, Group* g) {
     if (const auto* a = std::get_if<schema::AddColumn>(&c)) {
-      ASSIGN_OR_RETURN(std::string def, ColumnDef(a->c));
+      ASSIGN_OR_RETURN(std::string def, ColumnDef(a->c, &o_));
       return "ADD COLUMN " + def;
     }
     if (const auto* m = std::get_if<schema::ModifyColumn>(&c)) return AlterColumn(*m, g);
@@ -179,7 +179,7 @@ class AlterBuilder {
       // The sequence goes after the default that uses it.
       g->after.push_back({drop_seq, "drop sequence used by serial column " + GoQuote(from.name), {create_seq},
                           false, source_});
-      if (ToLower(ColumnType(to.type)) != from_base) clause += ", " + col + " TYPE " + ColumnType(to.type);
+      if (ToLower(ColumnType(to.type)) != from_base) clause += ", " + col + " TYPE " + ColumnType(to.type, &o_);
     } else if (from_base.empty() && !to_base.empty()) {
       g->before.push_back({create_seq, "create sequence for serial column " + GoQuote(to.name), {drop_seq},
                            false, source_});
@@ -189,9 +189,9 @@ class AlterBuilder {
     } else if (!to_base.empty()) {
       clause = col + " TYPE " + to_base;
     } else {
-      clause = col + " TYPE " + ColumnType(to.type);
+      clause = col + " TYPE " + ColumnType(to.type, &o_);
       // No assignment cast (text -> integer, varchar -> enum): convert explicitly.
-      if (NeedsUsing(from.type, to.type)) clause += " USING " + Quote(to.name) + "::" + ColumnType(to.type);
+      if (NeedsUsing(from.type, to.type)) clause += " USING " + Quote(to.name) + "::" + ColumnType(to.type, &o_);
     }
     if (std::string coll = to.options.Get("collate"); !coll.empty()) clause += " COLLATE " + Quote(coll);
     out->push_back(std::move(clause));

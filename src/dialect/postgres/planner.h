@@ -46,6 +46,9 @@ class Planner {
 
   RenderOptions ropts_;
   std::vector<plan::PlannedChange> changes_;
+  // Appended after every other change (a sequence's OWNED BY, once its
+  // table exists; plan_types.h).
+  std::vector<plan::PlannedChange> deferred_;
   // PlanOptions.concurrent_index_*; non_transactional_ is set once a
   // CONCURRENTLY statement is planned (it cannot run inside a transaction).
   bool concurrent_create_ = false;

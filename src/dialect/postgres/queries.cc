@@ -33,7 +33,9 @@ SELECT a.attrelid AS table_oid, a.attname AS name,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
        pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
        t.typtype AS type_kind,
-       seq.seqstart AS identity_start, seq.seqincrement AS identity_increment
+       seq.seqstart AS identity_start, seq.seqincrement AS identity_increment,
+       pg_catalog.quote_ident(ot.typname) || CASE WHEN ot.oid <> t.oid THEN '[]' ELSE '' END AS object_type,
+       otn.nspname AS object_schema
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -42,6 +44,10 @@ LEFT JOIN pg_catalog.pg_depend dep ON a.attidentity <> '' AND dep.refclassid = '
   AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
   AND dep.classid = 'pg_catalog.pg_class'::regclass
 LEFT JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = dep.objid
+LEFT JOIN pg_catalog.pg_type ot ON ot.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+  AND ot.typtype IN ('e', 'd', 'c')
+LEFT JOIN pg_catalog.pg_namespace otn ON otn.oid = ot.typnamespace
+  AND otn.nspname NOT IN ('pg_catalog', 'information_schema')
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum)sql";
 

@@ -130,7 +130,8 @@ std::string PrimaryKeyName(const schema::Table& t, const schema::Index& pk) {
   return pk.name.empty() ? t.name + "_pkey" : pk.name;
 }
 
-std::string ColumnType(const schema::Type& t) {
+std::string ColumnType(const schema::Type& t, const RenderOptions* o) {
+  if (!t.schema.empty()) return (o != nullptr ? SchemaPrefix(t.schema, *o) : Quote(t.schema) + ".") + t.raw;
   if (t.unsupported || t.name.empty()) return t.raw;
   // Atlas's FormatType spellings: the long standard names for strings,
   // numeric for decimal, boolean for bool, bit(1) for a bare bit.
@@ -170,8 +171,8 @@ std::string DefaultValue(const schema::Column& c) {
   return QuoteString(x.text);
 }
 
-Result<std::string> ColumnDef(const schema::Column& c) {
-  std::string s = Quote(c.name) + " " + ColumnType(c.type);
+Result<std::string> ColumnDef(const schema::Column& c, const RenderOptions* o) {
+  std::string s = Quote(c.name) + " " + ColumnType(c.type, o);
   if (c.nullable && IsSerialType(c.type)) {
     return InvalidArgument("NOT NULL constraint is required for " + ToLower(c.type.name) + " column " +
                            GoQuote(c.name));
@@ -252,7 +253,7 @@ std::string CheckDef(const schema::Check& c, bool alter) {
 Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists) {
   std::vector<std::string> items, errs;
   for (const auto& c : t.columns) {
-    auto def = ColumnDef(c);
+    auto def = ColumnDef(c, &o);
     if (!def.ok()) {
       errs.push_back(def.status().message());
       continue;

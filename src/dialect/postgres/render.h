@@ -54,15 +54,16 @@ bool IsUniqueConstraint(const schema::Index& idx);
 // The constraint name of a primary key: its name or "<table>_pkey".
 std::string PrimaryKeyName(const schema::Table& t, const schema::Index& pk);
 
-// The column type as DDL text.
-std::string ColumnType(const schema::Type& t);
+// The column type as DDL text. A user-defined type (Type::schema set) is
+// qualified like a table under `o` (always, when o is null).
+std::string ColumnType(const schema::Type& t, const RenderOptions* o = nullptr);
 // DEFAULT value text: literals of numeric and boolean columns as written,
 // other literals single-quoted, raw expressions as written.
 std::string DefaultValue(const schema::Column& c);
 // "c" type NOT NULL|NULL [DEFAULT x] [COLLATE "y"]
 //   [GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(START WITH n INCREMENT BY m)]
 //    | GENERATED ALWAYS AS (expr) STORED]
-Result<std::string> ColumnDef(const schema::Column& c);
+Result<std::string> ColumnDef(const schema::Column& c, const RenderOptions* o = nullptr);
 
 // [USING method] (parts) [INCLUDE (...)] [NULLS NOT DISTINCT]
 // [WITH (pages_per_range = n)] [WHERE pred]: the index body Atlas's index()
