@@ -46,6 +46,17 @@ void Decoder::DecodeTable(const hcl::Block& b) {
     }
     t.indexes.push_back(std::move(*idx));
   }
+  for (const IndexBlockSpec& spec : d_.index_blocks) {
+    for (const hcl::Block* ib : r.Blocks(spec.block)) {
+      auto idx = DecodeIndex(*ib, t, /*primary=*/false, &spec);
+      if (!idx) continue;
+      if (t.FindIndex(idx->name) != nullptr) {
+        Error(ib->range, spec.block + " " + Quoted(idx->name) + " is defined more than once in " + r.what());
+        continue;
+      }
+      t.indexes.push_back(std::move(*idx));
+    }
+  }
   std::vector<const hcl::Block*> fks = r.Blocks("foreign_key");
   for (const hcl::Block* kb : r.Blocks("check")) {
     auto ck = DecodeCheck(*kb);
@@ -232,14 +243,18 @@ std::optional<std::string> Decoder::LocalColumn(const std::vector<std::string>& 
 }
 
 std::optional<schema::Index> Decoder::DecodeIndex(const hcl::Block& b, const schema::Table& t,
-                                                  bool primary) {
+                                                  bool primary, const IndexBlockSpec* as) {
   std::string name = b.labels.empty() ? "" : b.labels[0];
-  std::string what = primary ? "primary key of table " + Quoted(t.name) : "index " + Quoted(name);
+  std::string what = primary ? "primary key of table " + Quoted(t.name)
+                             : (as != nullptr ? as->block : std::string("index")) + " " + Quoted(name);
   BlockReader r(this, b, what);
   bool ok = primary ? r.Labels(0, 1) : r.Labels(1, 1);
   schema::Index idx;
   idx.name = name;
-  if (!primary) {
+  if (as != nullptr) {
+    idx.unique = as->unique;
+    idx.options.Set(as->option_key, "true");
+  } else if (!primary) {
     if (auto u = r.Bool("unique")) idx.unique = *u;
   }
   if (auto c = r.String("comment")) idx.comment = *c;

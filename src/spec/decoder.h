@@ -119,8 +119,9 @@ class Decoder {
   std::optional<schema::Column> DecodeColumn(const hcl::Block& b, const std::string& table);
   std::optional<schema::Type> DecodeType(const hcl::Attribute& a, const std::string& column);
   void DecodeGenerated(BlockReader& r, schema::Column* c);
+  // `as`: the block is one of DialectSpec::index_blocks.
   std::optional<schema::Index> DecodeIndex(const hcl::Block& b, const schema::Table& t,
-                                           bool primary);
+                                           bool primary, const IndexBlockSpec* as = nullptr);
   bool DecodeParts(BlockReader& r, const schema::Table& t, const std::string& name,
                    schema::Index* idx);
   std::optional<schema::Check> DecodeCheck(const hcl::Block& b);

@@ -74,6 +74,18 @@ struct AttrSpec {
   bool required = false;
 };
 
+// A labelled table block that declares an index backing a constraint, e.g.
+// PostgreSQL's `unique "n" { columns = [...] }` (a UNIQUE constraint rather
+// than a unique index) or `exclude "n" { type = GIST, on { column, op } }`.
+// It has an index block's attributes except `unique`, and decodes to an
+// Index with option `option_key` = "true" and Index::unique = `unique`;
+// indexes carrying that option are encoded as this block.
+struct IndexBlockSpec {
+  std::string block;       // "unique"
+  std::string option_key;  // "constraint"
+  bool unique = false;
+};
+
 // The objects that carry extra attributes.
 enum class ObjectKind {
   kSchema,
@@ -149,6 +161,8 @@ struct DialectSpec {
 
   // Index features shared by several dialects, kept as model fields.
   bool partial_indexes = false;  // index `where = "pred"` -> Index::where
+  // Constraint-backed index blocks beside `index` (see IndexBlockSpec).
+  std::vector<IndexBlockSpec> index_blocks;
 
   // Atlas Pro blocks this dialect accepts at the top level.
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }

@@ -252,8 +252,12 @@ class Encoder {
   void EncodeIndex(const schema::Index& idx, bool primary, HclBody& parent) {
     std::vector<std::string> labels;
     if (!idx.name.empty()) labels.push_back(idx.name);
-    HclBody& b = parent.Block(primary ? "primary_key" : "index", labels);
-    if (!primary && idx.unique) b.Attr("unique", "true");
+    const IndexBlockSpec* as = nullptr;
+    if (!primary)
+      for (const auto& spec : d_.index_blocks)
+        if (idx.options.Flag(spec.option_key)) as = &spec;
+    HclBody& b = parent.Block(primary ? "primary_key" : as != nullptr ? as->block : "index", labels);
+    if (!primary && as == nullptr && idx.unique) b.Attr("unique", "true");
     bool columns_only = ColumnsOnly(idx);
     if (columns_only) {
       std::vector<std::string> cols;

@@ -16,16 +16,18 @@
 //                    "nulls_distinct"     "false" for NULLS NOT DISTINCT
 //                    "page_per_range"     BRIN pages_per_range storage parameter when set
 //                    "constraint"         "true" when the index backs a UNIQUE constraint
+//                    "exclude"            "true" when it backs an EXCLUDE constraint
 //                    "deferrable"/"initially_deferred" "true" (constraint indexes, PK)
 //   IndexPart.options "ops"               operator class when not the type's default
 //                    "nulls_first"        "true" on an ASC part with NULLS FIRST
 //                    "nulls_last"         "true" on a DESC part with NULLS LAST
 //                    "collate"            collation when not the column's (default for expressions)
+//                    "op"                 the operator of an EXCLUDE constraint part
 //   ForeignKey.options "deferrable", "initially_deferred", "not_valid" = "true";
 //                    "match" = "FULL" | "PARTIAL" when not SIMPLE
 //   Check.options    "not_valid", "no_inherit" = "true"
 //
-// Exclusion-constraint indexes are left out (Atlas Pro feature), as are tables
+// Tables owned by extensions are left out, as are tables
 // owned by extensions, partitions, views and non-table objects.
 #include "dialect/postgres/inspect.h"
 
@@ -327,7 +329,6 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     schema::Table* t = table_of(ir.Str(r, "table_oid"));
     if (t == nullptr) continue;
     std::string ctype = ir.Str(r, "constraint_type");
-    if (ctype == "x") continue;
     schema::Index idx;
     idx.name = ir.Str(r, "name");
     idx.unique = ir.Bool(r, "unique");
@@ -341,11 +342,17 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     if (ir.Bool(r, "nulls_not_distinct")) idx.options.Set("nulls_distinct", "false");
     if (!ir.Null(r, "pages_per_range")) idx.options.Set("page_per_range", ir.Str(r, "pages_per_range"));
     if (ctype == "u") idx.options.Set("constraint", "true");
+    if (ctype == "x") {
+      // An exclusion constraint: its index with the operator of each part.
+      idx.options.Set("exclude", "true");
+      auto ops = ParseTextArray(ir.Str(r, "exclude_ops"));
+      for (size_t i = 0; i < idx.parts.size() && i < ops.size(); ++i) idx.parts[i].options.Set("op", ops[i]);
+    }
     if (ir.Bool(r, "primary")) {
       pk_index[ir.Str(r, "index_oid")] = std::move(idx);
       continue;
     }
-    if (ctype == "u") constraint_index[ir.Str(r, "index_oid")] = {t, t->indexes.size()};
+    if (ctype == "u" || ctype == "x") constraint_index[ir.Str(r, "index_oid")] = {t, t->indexes.size()};
     t->indexes.push_back(std::move(idx));
   }
 
@@ -371,7 +378,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
       for (const auto& [k, v] : deferral.items()) pk.options.Set(k, v);
       pk.comment = kr.Str(r, "comment");
       t->primary_key = std::move(pk);
-    } else if (type == "u") {
+    } else if (type == "u" || type == "x") {
       auto it = constraint_index.find(kr.Str(r, "index_oid"));
       if (it == constraint_index.end()) continue;
       schema::Index& idx = it->second.first->indexes[it->second.second];

@@ -11,7 +11,7 @@ namespace {
 
 const char* const kFlagOptions[] = {"unlogged", "deferrable", "initially_deferred", "not_valid",
                                     "no_inherit", "constraint", "nulls_first", "nulls_last",
-                                    "row_security_enabled", "row_security_enforced"};
+                                    "row_security_enabled", "row_security_enforced", "exclude"};
 
 void DropFalseFlags(schema::Options& o) {
   for (const char* k : kFlagOptions)

@@ -69,7 +69,7 @@ SELECT con.conrelid AS table_oid, con.conname AS name, con.contype AS type,
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 ORDER BY con.conrelid, con.conname)sql";
 
 const char* const kIndexes = R"sql(
@@ -78,6 +78,9 @@ SELECT i.indrelid AS table_oid, i.indexrelid AS index_oid, ic.relname AS name,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        i.indnullsnotdistinct AS nulls_not_distinct, i.indnkeyatts AS key_count,
        con.contype AS constraint_type,
+       CASE WHEN con.contype = 'x' THEN ARRAY(SELECT o.oprname FROM unnest(con.conexclop) WITH ORDINALITY k(op, ord)
+                                              JOIN pg_catalog.pg_operator o ON o.oid = k.op ORDER BY k.ord)
+       END AS exclude_ops,
        obj_description(i.indexrelid, 'pg_class') AS comment,
        (SELECT split_part(o, '=', 2) FROM unnest(ic.reloptions) AS o
         WHERE o LIKE 'pages\_per\_range=%' LIMIT 1) AS pages_per_range

@@ -124,7 +124,9 @@ std::string TableName(const schema::Table& t, const RenderOptions& o) {
   return QualifiedName(t.schema, t.name, o);
 }
 
-bool IsUniqueConstraint(const schema::Index& idx) { return idx.options.Flag("constraint"); }
+bool IsUniqueConstraint(const schema::Index& idx) {
+  return idx.options.Flag("constraint") || idx.options.Flag("exclude");
+}
 
 std::string PrimaryKeyName(const schema::Table& t, const schema::Index& pk) {
   return pk.name.empty() ? t.name + "_pkey" : pk.name;
@@ -216,6 +218,16 @@ std::string IndexBody(const schema::Index& idx, bool nulls_clause) {
 }
 
 std::string UniqueConstraint(const schema::Index& idx) {
+  if (idx.options.Flag("exclude")) {
+    std::string s = "CONSTRAINT " + Quote(idx.name) + " EXCLUDE ";
+    if (std::string m = idx.options.Get("type"); !m.empty() && ToUpper(m) != "BTREE") s += "USING " + m + " ";
+    std::vector<std::string> parts;
+    for (const auto& p : idx.parts) parts.push_back(PartDef(p) + " WITH " + p.options.Get("op", "="));
+    s += "(" + Join(parts, ", ") + ")";
+    if (auto inc = SplitList(idx.options.Get("include")); !inc.empty()) s += " INCLUDE (" + QuoteList(inc) + ")";
+    if (std::string w = Trim(idx.where); !w.empty()) s += " WHERE " + MayWrap(w);
+    return s + Deferral(idx.options);
+  }
   // In UNIQUE constraints NULLS NOT DISTINCT comes before the key.
   return "CONSTRAINT " + Quote(idx.name) + " UNIQUE" + NullsNotDistinct(idx) + " " +
          IndexBody(idx, /*nulls_clause=*/false) + Deferral(idx.options);

@@ -48,8 +48,9 @@ std::string SchemaPrefix(const std::string& schema, const RenderOptions& o);
 std::string QualifiedName(const std::string& schema, std::string_view name, const RenderOptions& o);
 std::string TableName(const schema::Table& t, const RenderOptions& o);
 
-// True when the index is a UNIQUE constraint (rendered inside CREATE/ALTER
-// TABLE as CONSTRAINT "n" UNIQUE (...), dropped with DROP CONSTRAINT).
+// True when the index is a UNIQUE or an EXCLUDE constraint (option
+// "constraint" or "exclude"): rendered inside CREATE/ALTER TABLE by
+// UniqueConstraint, dropped with DROP CONSTRAINT.
 bool IsUniqueConstraint(const schema::Index& idx);
 // The constraint name of a primary key: its name or "<table>_pkey".
 std::string PrimaryKeyName(const schema::Table& t, const schema::Index& pk);
@@ -69,7 +70,10 @@ Result<std::string> ColumnDef(const schema::Column& c, const RenderOptions* o = 
 // [WITH (pages_per_range = n)] [WHERE pred]: the index body Atlas's index()
 // writes after "ON t" or "PRIMARY KEY".
 std::string IndexBody(const schema::Index& idx, bool nulls_clause = true);
-// CONSTRAINT "n" UNIQUE [NULLS NOT DISTINCT] (...) [DEFERRABLE ...]
+// CONSTRAINT "n" UNIQUE [NULLS NOT DISTINCT] (...) [DEFERRABLE ...], or for
+// an exclusion constraint (option "exclude", part option "op"):
+// CONSTRAINT "n" EXCLUDE [USING m] (part WITH op, ...) [INCLUDE (...)]
+// [WHERE (pred)] [DEFERRABLE ...]
 std::string UniqueConstraint(const schema::Index& idx);
 // [CONSTRAINT "fk"] FOREIGN KEY (...) REFERENCES "s"."t" (...) [ON UPDATE x] [ON DELETE y]
 // `alter`: inside ALTER TABLE ADD, where NOT VALID may follow.

@@ -4,10 +4,14 @@
 // Nested blocks (`identity { ... }`) and column-reference lists
 // (`include = [...]`) are AttrSpec data (AttrSpec::block,
 // AttrKind::kColumnRefList). Not expressible yet with spec::DialectSpec
-// (labelled constraint blocks, partition keys, named types), so not accepted
-// in HCL although the model, inspector and planner handle them:
-//   `unique "n" { columns = [...] }` constraints        -> Index option constraint
+// (partition keys), so not accepted in HCL although the model, inspector
+// and planner handle them:
 //   table `partition { type, columns | by {...} }`      -> option partition
+// Constraint-backed indexes are DialectSpec::index_blocks:
+//   `unique "n" { columns = [...], include = [...] }`   -> Index option constraint
+//   `exclude "n" { type = GIST, on { column = c, op = "&&" }, where }`
+//                                                       -> Index option exclude,
+//                                                          IndexPart option op
 #include "dialect/postgres/spec.h"
 
 #include "dialect/postgres/spec_types.h"
@@ -55,6 +59,10 @@ const spec::DialectSpec& PostgresSpec() {
         // BRIN storage parameter; 128 is the server default.
         AttrSpec{"page_per_range", "page_per_range", AttrKind::kInt, "128", {}, AttrPlacement::kAttributes},
         include,
+        // UNIQUE and EXCLUDE constraints (unique/exclude blocks).
+        AttrSpec{"deferrable", "deferrable", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
+        AttrSpec{"initially_deferred", "initially_deferred", AttrKind::kBool, "false", {},
+                 AttrPlacement::kAttributes},
     };
     d.index_part_attrs = {
         // Operator class: `ops = int4_ops` or `ops = "text_pattern_ops"`.
@@ -62,7 +70,10 @@ const spec::DialectSpec& PostgresSpec() {
         AttrSpec{"nulls_first", "nulls_first", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
         AttrSpec{"nulls_last", "nulls_last", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
         AttrSpec{"collate", "collate", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
+        // The operator of an exclusion constraint part: `op = "&&"`.
+        AttrSpec{"op", "op", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
     };
+    d.index_blocks = {{"unique", "constraint", /*unique=*/true}, {"exclude", "exclude", /*unique=*/false}};
     // Atlas Pro attributes; the inspector reports them.
     d.foreign_key_attrs = {
         AttrSpec{"deferrable", "deferrable", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},

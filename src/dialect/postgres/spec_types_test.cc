@@ -15,7 +15,7 @@ Result<schema::Realm> Decode(const std::string& src) {
   return spec::DecodeSources({{"schema.pg.hcl", src}}, {}, PostgresSpec());
 }
 
-const char* const kTypes = R"(table "users" {
+const char* const kTypes = R"hcl(table "users" {
   schema = schema.app
   column "status" {
     null    = false
@@ -81,7 +81,7 @@ sequence "counter" {
 }
 schema "app" {
 }
-)";
+)hcl";
 
 TEST(PostgresObjectSpec, DecodesObjects) {
   auto r = Decode(kTypes);
@@ -136,7 +136,7 @@ TEST(PostgresObjectSpec, EncodesDeterministically) {
 }
 
 TEST(PostgresObjectSpec, QualifiedReferences) {
-  auto r = Decode(R"(
+  auto r = Decode(R"hcl(
 schema "a" {}
 schema "b" {}
 enum "s" {
@@ -159,7 +159,7 @@ table "t" {
     type = sql("b.s[]")
   }
 }
-)");
+)hcl");
   ASSERT_TRUE(r.ok()) << r.status().message();
   const schema::Table* t = r->schemas[0].FindTable("t");
   EXPECT_EQ(t->columns[0].type.schema, "a");  // the table's schema first
@@ -176,7 +176,7 @@ table "t" {
 }
 
 TEST(PostgresObjectSpec, Errors) {
-  auto r = Decode(R"(
+  auto r = Decode(R"hcl(
 schema "a" {}
 enum "e" {
   schema = schema.a
@@ -196,7 +196,7 @@ table "t" {
     type = enum.missing
   }
 }
-)");
+)hcl");
   ASSERT_FALSE(r.ok());
   const std::string& m = r.status().message();
   EXPECT_NE(m.find("value \"x\" is listed more than once"), std::string::npos) << m;
