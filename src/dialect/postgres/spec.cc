@@ -14,6 +14,7 @@
 //                                                          IndexPart option op
 #include "dialect/postgres/spec.h"
 
+#include "dialect/postgres/spec_code.h"
 #include "dialect/postgres/spec_types.h"
 #include "dialect/postgres/types.h"
 
@@ -91,6 +92,12 @@ const spec::DialectSpec& PostgresSpec() {
     d.materialized_views = true;
     d.triggers = true;
     AddTypeObjectSpecs(d);
+    AddCodeObjectSpecs(d);  // function, procedure, policy (spec_code.h)
+    // Atlas Pro `row_security { enabled = true, enforced = true }`.
+    d.table_attrs.push_back(AttrSpec{"enabled", "row_security_enabled", AttrKind::kBool, "false", {},
+                                     AttrPlacement::kAttributes, "row_security"});
+    d.table_attrs.push_back(AttrSpec{"enforced", "row_security_enforced", AttrKind::kBool, "false", {},
+                                     AttrPlacement::kAttributes, "row_security"});
     return d;
   }();
   return kSpec;
