@@ -199,6 +199,22 @@ void Decoder::DecodeView(const hcl::Block& b, bool materialized) {
   } else {
     Error(b.range, "missing 'as' definition for " + r.what());
   }
+  if (materialized) {
+    // Index blocks as in a table; column references name the view's columns.
+    schema::Table rel;
+    rel.name = name;
+    for (const auto& c : v.columns) rel.columns.push_back(schema::Column{c.name, c.type});
+    for (const hcl::Block* ib : r.Blocks("index")) {
+      auto idx = DecodeIndex(*ib, rel, /*primary=*/false);
+      if (!idx) continue;
+      bool dup = std::any_of(v.indexes.begin(), v.indexes.end(), [&](const auto& x) { return x.name == idx->name; });
+      if (dup) {
+        Error(ib->range, "index " + Quoted(idx->name) + " is defined more than once in " + r.what());
+        continue;
+      }
+      v.indexes.push_back(std::move(*idx));
+    }
+  }
   if (auto co = r.Identifier("check_option")) v.check_option = ToUpper(*co);
   if (auto c = r.String("comment")) v.comment = *c;
   r.Extra(ObjectKind::kView, &v.options);

@@ -383,6 +383,8 @@ class Encoder {
     EncodeExtra(d_.view_attrs, v.options, AttrPlacement::kAttributes, b);
     EncodeExtraBlocks(d_.view_attrs, v.options, b);
     EncodeExtra(d_.view_attrs, v.options, AttrPlacement::kTrailing, b);
+    // Materialized views carry indexes (PostgreSQL), printed like a table's.
+    for (const auto& idx : v.indexes) EncodeIndex(idx, /*primary=*/false, b);
   }
 
   void EncodeTrigger(const Schema& s, const schema::Trigger& tr, HclBody& root) {
