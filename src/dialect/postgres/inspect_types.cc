@@ -97,6 +97,25 @@ bool IsNull(const db::Rows& rows, size_t r, const char* name) {
   return c < 0 || !rows.rows[r][c];
 }
 
+// "(VALUE > 0)" -> "VALUE > 0" when the parentheses wrap the whole text
+// (pg_get_expr's spelling of a check; HCL files leave them out).
+std::string Unwrap(const std::string& s) {
+  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return s;
+  int depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '(') ++depth;
+    else if (c == ')' && --depth == 0 && i + 1 < s.size()) return s;
+  }
+  return Trim(s.substr(1, s.size() - 2));
+}
+
 std::string CanonicalType(const std::string& text) { return FormatType(ParseType(text)); }
 
 // A type an object uses: user-defined types come schema-qualified from
@@ -183,7 +202,7 @@ Status InspectTypeObjects(db::Conn& conn, schema::Realm* realm) {
       auto cn = ParseTextArray(Col(tr, r, "check_names"));
       auto ce = ParseTextArray(Col(tr, r, "check_exprs"));
       for (size_t i = 0; i < cn.size() && i < ce.size(); ++i) {
-        std::string e = ce[i];
+        std::string e = Unwrap(ce[i]);
         o.options.Set("check." + cn[i] + ".expr", e);
       }
     } else {
