@@ -130,6 +130,8 @@ Node Describe(const Change& c) {
   }
   if (const auto* a = std::get_if<AddTrigger>(&c)) words_needs(a->t.schema, a->t.def, a->t.name);
   if (const auto* m = std::get_if<ModifyTrigger>(&c)) words_needs(m->to.schema, m->to.def, m->to.name);
+  // A dropped trigger goes before the view it is on (drops reverse the edge).
+  if (const auto* d = std::get_if<DropTrigger>(&c)) n.needs.push_back("w:" + Key(d->t.schema, Lower(d->t.table)));
   auto object_provides = [&](const Object& o) {
     n.provides.push_back("o:" + Lower(o.name));
     n.provides.push_back("w:" + Key(o.schema, Lower(o.name)));

@@ -297,7 +297,38 @@ void Decoder::DecodeTrigger(const hcl::Block& b) {
   }
   std::optional<std::string> for_each = r.Identifier("for");
   std::optional<std::string> when = r.String("when");
-  if (r.Get("as") != nullptr) {
+  std::vector<const hcl::Block*> exec;
+  if (d_.trigger_execute) exec = r.Blocks("execute");
+  if (!exec.empty()) {
+    // execute { function = function.f | function.s.f | "f", args = ["a"] }
+    BlockReader xr(this, *exec[0], "execute block of " + r.what());
+    xr.Labels(0, 0);
+    TriggerExecute ex;
+    if (const hcl::Attribute* f = xr.Required("function")) {
+      const hcl::Value& v = f->value;
+      if (v.kind() == hcl::Value::Kind::kRef && v.path().size() >= 2 && v.path().size() <= 3 &&
+          v.path()[0] == "function") {
+        std::vector<std::string> parts;
+        for (size_t i = 1; i < v.path().size(); ++i) parts.push_back(hcl::IsIdentifier(v.path()[i]) && ToLower(v.path()[i]) == v.path()[i] ? v.path()[i] : "\"" + ReplaceAll(v.path()[i], "\"", "\"\"") + "\"");
+        ex.function = Join(parts, ".");
+      } else if (v.kind() == hcl::Value::Kind::kString) {
+        ex.function = v.str();
+      } else {
+        xr.WrongKind(*f, "a function reference (function.<name>)");
+      }
+    }
+    if (const hcl::Attribute* a = xr.Get("args")) {
+      if (a->value.kind() != hcl::Value::Kind::kList) xr.WrongKind(*a, "a list of strings");
+      for (const auto& item : a->value.items()) {
+        if (item.kind() == hcl::Value::Kind::kString) ex.args.push_back(item.str());
+        else xr.WrongKind(*a, "a list of strings");
+      }
+    }
+    xr.Finish();
+    if (exec.size() > 1) Error(exec[1]->range, r.what() + " has more than one execute block");
+    if (r.Get("as") != nullptr) Error(exec[0]->range, r.what() + " has both \"as\" and an execute block");
+    tr.def = FormatTriggerExecute(ex);
+  } else if (r.Get("as") != nullptr) {
     if (auto def = r.String("as")) tr.def = TrimDefinition(*def);
   } else {
     Error(b.range, "missing 'as' definition for " + r.what());

@@ -168,6 +168,9 @@ struct DialectSpec {
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }
   bool materialized_views = false;  // materialized "m" { ... } (same attributes)
   bool triggers = false;            // trigger "t" { on, before|after|instead_of {...}, as }
+  // PostgreSQL: `execute { function = function.f, args = ["a"] }` instead
+  // of `as` (Trigger::def "EXECUTE FUNCTION f('a')").
+  bool trigger_execute = false;
 
   // Schema-level object blocks, in the order the encoder prints their kinds.
   std::vector<ObjectSpec> objects;

@@ -411,6 +411,24 @@ class Encoder {
     if (std::string f = tr.options.Get(kTriggerForEach); !f.empty())
       b.Attr("for", IdentOrString(f, {"ROW", "STATEMENT"}));
     if (std::string w = tr.options.Get(kTriggerWhen); !w.empty()) b.Attr("when", hcl::Quote(w));
+    if (auto ex = ParseTriggerExecute(tr.def); ex && d_.trigger_execute && !timing.empty()) {
+      HclBody& eb = b.Block("execute");
+      // Unqualified names refer to the trigger's schema.
+      std::string fn = ex->function;
+      std::vector<std::string> path;
+      for (const auto& part : Split(fn, ".")) {
+        std::string p = part;
+        if (p.size() >= 2 && p.front() == '"' && p.back() == '"') p = ReplaceAll(p.substr(1, p.size() - 2), "\"\"", "\"");
+        path.push_back(p);
+      }
+      eb.Attr("function", Ref("function", path));
+      if (!ex->args.empty()) {
+        std::vector<std::string> args;
+        for (const auto& a : ex->args) args.push_back(hcl::Quote(a));
+        eb.Attr("args", List(args));
+      }
+      return;
+    }
     b.Attr("as", DefinitionToHCL(tr.def));
   }
 
