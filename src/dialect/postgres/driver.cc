@@ -6,6 +6,7 @@
 #include "dialect/postgres/inspect.h"
 #include "dialect/postgres/lock.h"
 #include "dialect/postgres/plan.h"
+#include "dialect/postgres/inspect_types.h"
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/queries_code.h"
 #include "dialect/postgres/revisions.h"
@@ -118,8 +119,12 @@ Status PostgresDriver::CheckClean() {
 // The statements that empty `schema` but keep the schema itself (its
 // comment, owner and privileges stay as they were, as in a fresh database).
 static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& schema) {
-  ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
+  // Extensions first: their dependent objects go with them (CASCADE).
+  ASSIGN_OR_RETURN(db::Rows exts, conn.Query(kSchemaExtensions, {schema}));
   std::string script;
+  for (const auto& row : exts.rows)
+    script += "DROP EXTENSION IF EXISTS " + db::pq::QuoteIdent(row[0].value_or("")) + " CASCADE;\n";
+  ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
   for (const auto& row : rows.rows) {
     std::string kind = ToUpper(row[0].value_or("table"));
     script += "DROP " + kind + " IF EXISTS " + db::pq::QuoteIdent(schema) + "." +

@@ -141,6 +141,13 @@ schema::Type ObjectColumnType(const std::string& name, const std::string& schema
   return t;
 }
 
+const char* const kSchemaExtensions = R"sql(
+SELECT e.extname AS name
+FROM pg_catalog.pg_extension e
+JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+WHERE n.nspname = $1
+ORDER BY e.extname)sql";
+
 std::string ObjectTypeSQL(const std::string& oid_expr) {
   return "(SELECT pg_catalog.quote_ident(en.nspname) || '.' || pg_catalog.quote_ident(e.typname) ||"
          " CASE WHEN e.oid <> ty.oid THEN '[]' ELSE '' END"

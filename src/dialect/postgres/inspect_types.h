@@ -30,6 +30,11 @@ namespace strata::dialect::postgres {
 // them. Runs 3 queries.
 Status InspectTypeObjects(db::Conn& conn, schema::Realm* realm);
 
+// $1 text: schema. The extensions installed in it (column: name), which a
+// dev-database reset drops: they are database-wide, so a left-over one
+// would make the next CREATE EXTENSION fail.
+extern const char* const kSchemaExtensions;
+
 // SQL: the schema-qualified name of a user-defined type (enum, domain,
 // composite, or an array of one) with oid `oid_expr`, or NULL for other
 // types. Used by the column query so that column types naming objects
