@@ -99,6 +99,9 @@ Node Describe(const Change& c) {
       std::string rs = fk.ref_schema.empty() ? t.schema : fk.ref_schema;
       if (fk.ref_table != t.name || rs != t.schema) n.needs.push_back("t:" + Key(rs, fk.ref_table));
     }
+    // A partition (PostgreSQL's option partition_of) comes after its parent.
+    if (std::string parent = t.options.Get("partition_of"); !parent.empty())
+      n.needs.push_back("t:" + Key(t.options.Get("partition_of_schema", t.schema), parent));
   };
   auto words_needs = [&](const std::string& schema, const std::string& def, const std::string& self) {
     n.needs.push_back("s:" + schema);

@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "spec/decoder.h"
 #include "spec/literal.h"
+#include "spec/partition.h"
 
 namespace strata::spec::internal {
 namespace {
@@ -34,6 +35,7 @@ void Decoder::DecodeTable(const hcl::Block& b) {
     }
     t.columns.push_back(std::move(*c));
   }
+  if (d_.table_partitions) DecodeTablePartition(this, r, t);
   auto pks = r.Blocks("primary_key");
   if (pks.size() > 1) Error(pks[1]->range, r.what() + " has more than one primary_key block");
   if (!pks.empty()) t.primary_key = DecodeIndex(*pks[0], t, /*primary=*/true);
@@ -235,7 +237,9 @@ std::optional<std::string> Decoder::LocalColumn(const std::vector<std::string>& 
     Error(at, "invalid column reference " + RefText(path) + " (expected column.<name>)");
     return std::nullopt;
   }
-  if (t.FindColumn(col) == nullptr) {
+  // A partition's columns are its parent's, not repeated in its block.
+  bool partition = d_.table_partitions && t.options.Has("partition_of");
+  if (t.FindColumn(col) == nullptr && !partition) {
     Error(at, "column " + Quoted(col) + " was not found in table " + Quoted(t.name));
     return std::nullopt;
   }

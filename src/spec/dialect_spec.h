@@ -161,6 +161,8 @@ struct DialectSpec {
 
   // Index features shared by several dialects, kept as model fields.
   bool partial_indexes = false;  // index `where = "pred"` -> Index::where
+  // Table `partition { ... }` blocks and `partition_of = table.p` (spec/partition.h).
+  bool table_partitions = false;
   // Constraint-backed index blocks beside `index` (see IndexBlockSpec).
   std::vector<IndexBlockSpec> index_blocks;
 

@@ -12,6 +12,7 @@
 #include "spec/encode_object.h"
 #include "spec/hcl_writer.h"
 #include "spec/literal.h"
+#include "spec/partition.h"
 #include "spec/trigger_events.h"
 #include "spec/type_name.h"
 
@@ -213,6 +214,7 @@ class Encoder {
         root.Block("table", Labels(realm_ && tables_q_.Qualified(s.name, t.name), s.name, t.name));
     if (!s.name.empty()) b.Attr("schema", Ref("schema", {s.name}));
     if (!t.comment.empty()) b.Attr("comment", hcl::Quote(t.comment));
+    if (d_.table_partitions) EncodePartitionOf(t, b);
     EncodeExtra(d_.table_attrs, t.options, AttrPlacement::kAttributes, b);
     EncodeExtraBlocks(d_.table_attrs, t.options, b);
     for (const auto& c : t.columns) EncodeColumn(c, b);
@@ -220,6 +222,7 @@ class Encoder {
     for (const auto& fk : t.foreign_keys) EncodeForeignKey(s, t, fk, b);
     for (const auto& idx : t.indexes) EncodeIndex(idx, /*primary=*/false, b);
     for (const auto& ck : t.checks) EncodeCheck(ck, b);
+    if (d_.table_partitions) EncodePartitionBlock(t, b);
     EncodeExtra(d_.table_attrs, t.options, AttrPlacement::kTrailing, b);
   }
 

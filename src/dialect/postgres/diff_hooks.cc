@@ -78,6 +78,9 @@ bool PostgresDiffHooks::TableOptionEqual(const std::string& key, const std::stri
   if (key == "unlogged" || key == "row_security_enabled" || key == "row_security_enforced")
     return (a == "true") == (b == "true");
   if (key == "partition") return diff::CanonicalExpr(a) == diff::CanonicalExpr(b);
+  // A partition without a bound is the DEFAULT partition.
+  if (key == "partition_bound")
+    return ExprEqual(a.empty() ? "DEFAULT" : a, b.empty() ? "DEFAULT" : b);
   return a == b;
 }
 

@@ -10,6 +10,7 @@
 //                    sequence "<table>_<column>_seq" (the default is then dropped)
 //   Table.options    "unlogged"           "true"
 //                    "partition"          pg_get_partkeydef text, e.g. "RANGE (created)"
+//                    "partition_of", "partition_of_schema", "partition_bound" (see below)
 //                    "row_security_enabled", "row_security_enforced" "true" (ENABLE/FORCE ROW LEVEL SECURITY)
 //   Index.options    "type"               access method in upper case when not BTREE
 //                    "include"            INCLUDE columns, comma-separated
@@ -27,8 +28,11 @@
 //                    "match" = "FULL" | "PARTIAL" when not SIMPLE
 //   Check.options    "not_valid", "no_inherit" = "true"
 //
-// Tables owned by extensions are left out, as are tables
-// owned by extensions, partitions, views and non-table objects.
+// Partitions (children) get Table.options "partition_of" (parent name),
+// "partition_of_schema" (when not the child's), "partition_bound"
+// (pg_get_expr(relpartbound): "FOR VALUES ...", "DEFAULT"); the columns,
+// indexes and constraints they inherit from the parent are left out.
+// Tables owned by extensions are left out.
 #include "dialect/postgres/inspect.h"
 
 #include <cctype>
@@ -133,6 +137,8 @@ void SetSerial(schema::Column& c, const std::string& table) {
   c.type = PostgresTypes().ParseSQL(serial);
   c.default_value.reset();
 }
+
+bool IsPartition(const schema::Table& t) { return t.options.Has("partition_of"); }
 
 struct TableRef {
   size_t schema = 0;
@@ -247,6 +253,13 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     if (tr.Bool(r, "row_security")) t.options.Set("row_security_enabled", "true");
     if (tr.Bool(r, "row_security_enforced")) t.options.Set("row_security_enforced", "true");
     if (!tr.Null(r, "partition_key")) t.options.Set("partition", tr.Str(r, "partition_key"));
+    if (!tr.Null(r, "partition_of")) {
+      // A partition: what it inherits from its parent is left out below.
+      t.options.Set("partition_of", tr.Str(r, "partition_of"));
+      if (tr.Str(r, "partition_of_schema") != t.schema)
+        t.options.Set("partition_of_schema", tr.Str(r, "partition_of_schema"));
+      t.options.Set("partition_bound", tr.Str(r, "partition_bound"));
+    }
     auto it = schema_index.find(t.schema);
     if (it == schema_index.end()) continue;
     auto& tables = realm.schemas[it->second].tables;
@@ -271,7 +284,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
   RowReader cr(*crows);
   for (size_t r = 0; r < cr.size(); ++r) {
     schema::Table* t = table_of(cr.Str(r, "table_oid"));
-    if (t == nullptr) continue;
+    if (t == nullptr || (IsPartition(*t) && !cr.Bool(r, "local"))) continue;
     schema::Column c;
     c.name = cr.Str(r, "name");
     c.type = ParseType(cr.Str(r, "type"));
@@ -327,7 +340,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
   std::unordered_map<std::string, std::pair<schema::Table*, size_t>> constraint_index;
   for (size_t r = 0; r < ir.size(); ++r) {
     schema::Table* t = table_of(ir.Str(r, "table_oid"));
-    if (t == nullptr) continue;
+    if (t == nullptr || (IsPartition(*t) && ir.Bool(r, "inherited"))) continue;
     std::string ctype = ir.Str(r, "constraint_type");
     schema::Index idx;
     idx.name = ir.Str(r, "name");
@@ -362,7 +375,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
   RowReader kr(*krows);
   for (size_t r = 0; r < kr.size(); ++r) {
     schema::Table* t = table_of(kr.Str(r, "table_oid"));
-    if (t == nullptr) continue;
+    if (t == nullptr || (IsPartition(*t) && kr.Bool(r, "inherited"))) continue;
     std::string type = kr.Str(r, "type");
     std::string name = kr.Str(r, "name");
     schema::Options deferral;

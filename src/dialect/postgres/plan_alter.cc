@@ -256,8 +256,12 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
                    "set comment to column: " + GoQuote(c) + " on table: " + GoQuote(t.name));
   };
 
+  bool partition_moved = false;
   for (const auto& change : SkipAutoChanges(m.changes)) {
-    if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change)) {
+    if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change); a != nullptr && IsPartitionAttr(a->key)) {
+      if (!partition_moved) RETURN_IF_ERROR(ModifyPartitionOf(m.from, m.to, source));
+      partition_moved = true;
+    } else if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change)) {
       if (a->key == "row_security_enabled" || a->key == "row_security_enforced") {
         comment_change(RowSecurity(t, a->key, a->to == "true", ropts_), RowSecurity(t, a->key, a->from == "true", ropts_),
                        "set row-level security of table: " + GoQuote(t.name));

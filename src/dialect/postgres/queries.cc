@@ -15,10 +15,15 @@ const char* const kTables = R"sql(
 SELECT c.oid, n.nspname AS schema, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
        c.relpersistence = 'u' AS unlogged,
        c.relrowsecurity AS row_security, c.relforcerowsecurity AS row_security_enforced,
-       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       pc.relname AS partition_of, pn.nspname AS partition_of_schema,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
 ORDER BY n.nspname, c.relname)sql";
@@ -34,6 +39,7 @@ SELECT a.attrelid AS table_oid, a.attname AS name,
        pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
        t.typtype AS type_kind,
        seq.seqstart AS identity_start, seq.seqincrement AS identity_increment,
+       a.attislocal AS local,
        pg_catalog.quote_ident(ot.typname) || CASE WHEN ot.oid <> t.oid THEN '[]' ELSE '' END AS object_type,
        otn.nspname AS object_schema
 FROM pg_catalog.pg_attribute a
@@ -65,6 +71,7 @@ SELECT con.conrelid AS table_oid, con.conname AS name, con.contype AS type,
        con.connoinherit AS no_inherit,
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
        con.conindid AS index_oid,
+       (con.conparentid <> 0 OR NOT con.conislocal) AS inherited,
        obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
@@ -83,7 +90,8 @@ SELECT i.indrelid AS table_oid, i.indexrelid AS index_oid, ic.relname AS name,
        END AS exclude_ops,
        obj_description(i.indexrelid, 'pg_class') AS comment,
        (SELECT split_part(o, '=', 2) FROM unnest(ic.reloptions) AS o
-        WHERE o LIKE 'pages\_per\_range=%' LIMIT 1) AS pages_per_range
+        WHERE o LIKE 'pages\_per\_range=%' LIMIT 1) AS pages_per_range,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS inherited
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam

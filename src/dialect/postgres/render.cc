@@ -264,7 +264,9 @@ std::string CheckDef(const schema::Check& c, bool alter) {
 
 Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists) {
   std::vector<std::string> items, errs;
-  for (const auto& c : t.columns) {
+  const std::string parent = t.options.Get("partition_of");
+  // A partition takes its columns from the parent.
+  for (const auto& c : parent.empty() ? t.columns : std::vector<schema::Column>{}) {
     auto def = ColumnDef(c, &o);
     if (!def.ok()) {
       errs.push_back(def.status().message());
@@ -281,14 +283,27 @@ Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, 
 
   std::string s = t.options.Flag("unlogged") ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
   if (if_not_exists) s += "IF NOT EXISTS ";
-  s += TableName(t, o) + " (";
-  if (o.indent.empty()) {
-    s += Join(items, ", ") + ")";
+  s += TableName(t, o);
+  if (!parent.empty()) s += " PARTITION OF " + PartitionParent(t, o);
+  if (!parent.empty() && items.empty()) {
+    // No column list.
+  } else if (o.indent.empty()) {
+    s += " (" + Join(items, ", ") + ")";
   } else {
-    s += "\n" + o.indent + Join(items, ",\n" + o.indent) + "\n)";
+    s += " (\n" + o.indent + Join(items, ",\n" + o.indent) + "\n)";
   }
+  if (!parent.empty()) s += " " + PartitionBound(t);
   if (std::string part = Trim(t.options.Get("partition")); !part.empty()) s += " PARTITION BY " + part;
   return s;
+}
+
+std::string PartitionParent(const schema::Table& t, const RenderOptions& o) {
+  return QualifiedName(t.options.Get("partition_of_schema", t.schema), t.options.Get("partition_of"), o);
+}
+
+std::string PartitionBound(const schema::Table& t) {
+  std::string b = Trim(t.options.Get("partition_bound"));
+  return b.empty() ? "DEFAULT" : b;
 }
 
 std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_exists) {

@@ -89,6 +89,12 @@ std::string PrimaryKeyDef(const schema::Index& pk);
 // separate.
 Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists = false);
 std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_exists = false);
+// Partitions (options partition_of, partition_of_schema, partition_bound):
+// CREATE TABLE renders `CREATE TABLE "c" PARTITION OF "p" [(constraints)]
+// FOR VALUES ... | DEFAULT [PARTITION BY ...]`, without columns.
+// The parent's qualified name, and the bound ("DEFAULT" when none is set).
+std::string PartitionParent(const schema::Table& t, const RenderOptions& o);
+std::string PartitionBound(const schema::Table& t);
 
 // CREATE [UNIQUE] INDEX [CONCURRENTLY] ["i"] ON "s"."t" ...
 std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,

@@ -4,9 +4,9 @@
 // Nested blocks (`identity { ... }`) and column-reference lists
 // (`include = [...]`) are AttrSpec data (AttrSpec::block,
 // AttrKind::kColumnRefList). Not expressible yet with spec::DialectSpec
-// (partition keys), so not accepted in HCL although the model, inspector
-// and planner handle them:
+// Partitions (DialectSpec::table_partitions, spec/partition.h):
 //   table `partition { type, columns | by {...} }`      -> option partition
+//   `partition_of = table.p`, `partition_bound = "..."` -> options of the same names
 // Constraint-backed indexes are DialectSpec::index_blocks:
 //   `unique "n" { columns = [...], include = [...] }`   -> Index option constraint
 //   `exclude "n" { type = GIST, on { column = c, op = "&&" }, where }`
@@ -75,6 +75,13 @@ const spec::DialectSpec& PostgresSpec() {
         AttrSpec{"op", "op", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
     };
     d.index_blocks = {{"unique", "constraint", /*unique=*/true}, {"exclude", "exclude", /*unique=*/false}};
+    // Declarative partitioning: `partition { type, columns | by {...} }` on a
+    // partitioned table; a partition says `partition_of = table.parent` and
+    // `partition_bound = "FOR VALUES ..."` (or "DEFAULT"), and repeats none
+    // of the parent's columns, indexes or constraints (spec/partition.h).
+    d.table_partitions = true;
+    d.table_attrs.push_back(
+        AttrSpec{"partition_bound", "partition_bound", AttrKind::kString, "", {}, AttrPlacement::kAttributes});
     // Atlas Pro attributes; the inspector reports them.
     d.foreign_key_attrs = {
         AttrSpec{"deferrable", "deferrable", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
