@@ -83,7 +83,15 @@ Result<schema::Realm> DevDatabase::Normalize(const schema::Realm& desired) {
   if (!bound.empty() && out.schemas.size() == 1 && desired.schemas.size() == 1) {
     out.schemas[0].name = desired.schemas[0].name;
     for (auto& t : out.schemas[0].tables) t.schema = desired.schemas[0].name;
-    for (auto& v : out.schemas[0].views) v.schema = desired.schemas[0].name;
+    for (auto& v : out.schemas[0].views) {
+      v.schema = desired.schemas[0].name;
+      // "table.<bound>.t" dependencies (PostgreSQL inspection) name the dev schema.
+      for (auto& d : v.depends_on) {
+        size_t dot = d.find('.');
+        if (dot != std::string::npos && d.compare(dot + 1, bound.size() + 1, bound + ".") == 0)
+          d = d.substr(0, dot + 1) + desired.schemas[0].name + d.substr(dot + 1 + bound.size());
+      }
+    }
     for (auto& t : out.schemas[0].triggers) t.schema = desired.schemas[0].name;
     for (auto& o : out.schemas[0].objects) o.schema = desired.schemas[0].name;
     // Column types naming the dev schema's enums/domains (Type::schema).
