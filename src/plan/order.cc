@@ -123,13 +123,25 @@ Node Describe(const Change& c) {
     n.provides.push_back("t:" + Key(r->to.schema, r->to.name));
     n.provides.push_back("w:" + Key(r->to.schema, Lower(r->to.name)));
   }
+  // A view's recorded dependencies ("table.<schema>.<name>", "view.s.v",
+  // "materialized.s.m", or without the schema): relations of other schemas.
+  auto view_deps = [&](const View& v) {
+    for (const auto& d : v.depends_on) {
+      auto a = d.find('.'), b = d.rfind('.');
+      if (a == std::string::npos) continue;
+      std::string schema = a == b ? v.schema : d.substr(a + 1, b - a - 1);
+      n.needs.push_back("w:" + Key(schema, Lower(d.substr(b + 1))));
+    }
+  };
   if (const auto* a = std::get_if<AddView>(&c)) {
     n.provides.push_back("w:" + Key(a->v.schema, Lower(a->v.name)));
     words_needs(a->v.schema, a->v.def, a->v.name);
+    view_deps(a->v);
   }
   if (const auto* m = std::get_if<ModifyView>(&c)) {
     n.provides.push_back("w:" + Key(m->to.schema, Lower(m->to.name)));
     words_needs(m->to.schema, m->to.def, m->to.name);
+    view_deps(m->to);
   }
   if (const auto* a = std::get_if<AddTrigger>(&c)) words_needs(a->t.schema, a->t.def, a->t.name);
   if (const auto* m = std::get_if<ModifyTrigger>(&c)) words_needs(m->to.schema, m->to.def, m->to.name);
@@ -152,6 +164,7 @@ Node Describe(const Change& c) {
   if (const auto* d = std::get_if<DropView>(&c)) {
     n.provides.push_back("w:" + Key(d->v.schema, Lower(d->v.name)));
     words_needs(d->v.schema, d->v.def, d->v.name);
+    view_deps(d->v);
   }
   return n;
 }
