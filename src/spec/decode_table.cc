@@ -79,6 +79,7 @@ void Decoder::DecodeTable(const hcl::Block& b) {
     return;
   }
   t.schema = s.name;
+  if (t.options.Get("partition_of_schema") == t.schema) t.options.Erase("partition_of_schema");
   s.tables.push_back(std::move(t));
   // Foreign keys may point at tables defined later; resolve them once all
   // tables exist, keeping source order within the table.

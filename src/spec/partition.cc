@@ -98,7 +98,10 @@ std::string FormatPartitionKey(const PartitionKey& k) {
 void EncodePartitionOf(const schema::Table& t, HclBody& b) {
   std::string parent = t.options.Get("partition_of");
   if (parent.empty()) return;
-  b.Attr("partition_of", hcl::IsIdentifier(parent) ? "table." + parent : "table[" + hcl::Quote(parent) + "]");
+  auto step = [](const std::string& n) { return hcl::IsIdentifier(n) ? "." + n : "[" + hcl::Quote(n) + "]"; };
+  // A parent in another schema: table.<schema>.<name>.
+  std::string schema = t.options.Get("partition_of_schema");
+  b.Attr("partition_of", "table" + (schema.empty() ? "" : step(schema)) + step(parent));
 }
 
 void EncodePartitionBlock(const schema::Table& t, HclBody& b) {
@@ -138,6 +141,8 @@ void DecodeTablePartition(Decoder* dec, BlockReader& r, schema::Table& t) {
     const hcl::Value& v = a->value;
     if (v.kind() == hcl::Value::Kind::kRef && v.path().size() >= 2 && v.path().size() <= 3 && v.path()[0] == "table") {
       t.options.Set("partition_of", v.path().back());
+      // table.<schema>.<name>; dropped again when it is the table's own schema.
+      if (v.path().size() == 3) t.options.Set("partition_of_schema", v.path()[1]);
     } else if (v.kind() == hcl::Value::Kind::kString) {
       t.options.Set("partition_of", v.str());
     } else {
