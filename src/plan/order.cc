@@ -73,6 +73,10 @@ void ObjectNeeds(const Object& o, std::vector<std::string>& needs) {
   for (const auto& w : IdentifierWords(text))
     if (w != self) needs.push_back("o:" + w);
   if (o.options.Has("table")) needs.push_back("t:" + Key(o.schema, o.options.Get("table")));
+  // Argument and return types may be a table's or view's row type
+  // (RETURNS SETOF t): such a routine comes after the relation.
+  for (const auto& w : IdentifierWords(o.signature + " " + o.options.Get("return")))
+    if (w != self) needs.push_back("w:" + Key(o.schema, w));
   for (const auto& d : o.depends_on) {
     // "<kind>.<schema>.<name>"
     auto a = d.find('.'), b = d.rfind('.');
@@ -159,6 +163,7 @@ Node Describe(const Change& c) {
   // express by providing the names of what it references, reversed below.
   if (const auto* d = std::get_if<DropTable>(&c)) {
     n.provides.push_back("t:" + Key(d->t.schema, d->t.name));
+    n.provides.push_back("w:" + Key(d->t.schema, Lower(d->t.name)));  // its row type
     table_needs(d->t);
   }
   if (const auto* d = std::get_if<DropView>(&c)) {

@@ -131,3 +131,27 @@ TEST(OrderChanges, DroppedTriggerBeforeItsView) {
 
 }  // namespace
 }  // namespace strata::plan
+
+namespace strata::plan {
+namespace {
+
+// A routine returning a table's row type comes after the table and is
+// dropped before it.
+TEST(OrderChanges, RoutineReturningRowType) {
+  Table t = T("items");
+  Object f;
+  f.kind = "function";
+  f.schema = "main";
+  f.name = "all_items";
+  f.signature = "()";
+  f.options.Set("return", "SETOF items");
+  auto created = OrderChanges({AddObject{f}, AddTable{t}});
+  ASSERT_EQ(created.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<AddTable>(created[0]));
+  auto dropped = OrderChanges({DropTable{t}, DropObject{f}});
+  ASSERT_EQ(dropped.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropObject>(dropped[0]));
+}
+
+}  // namespace
+}  // namespace strata::plan
