@@ -93,7 +93,13 @@ Result<schema::Realm> DevDatabase::Normalize(const schema::Realm& desired) {
       }
     }
     for (auto& t : out.schemas[0].triggers) t.schema = desired.schemas[0].name;
-    for (auto& o : out.schemas[0].objects) o.schema = desired.schemas[0].name;
+    for (auto& o : out.schemas[0].objects) {
+      o.schema = desired.schemas[0].name;
+      // "<kind>.<schema>.<name>" dependencies on the dev schema's objects.
+      const std::string from = "." + bound + ".", to = "." + desired.schemas[0].name + ".";
+      for (auto& d : o.depends_on)
+        if (size_t at = d.find(from); at != std::string::npos && d.find('.') == at) d.replace(at, from.size(), to);
+    }
     // Column types naming the dev schema's enums/domains (Type::schema).
     for (auto& t : out.schemas[0].tables)
       for (auto& c : t.columns)
