@@ -24,6 +24,9 @@ using namespace schema;  // NOLINT
 
 int Phase(const Change& c) {
   if (std::holds_alternative<DropTrigger>(c) || std::holds_alternative<DropView>(c)) return 0;
+  // Objects bound to a table (policies) go before any table change, like
+  // triggers: nothing depends on them, and they may block column changes.
+  if (const auto* d = std::get_if<DropObject>(&c); d && d->o.options.Has("table")) return 0;
   if (std::holds_alternative<AddSchema>(c) || std::holds_alternative<ModifySchemaAttr>(c)) return 1;
   if (std::holds_alternative<AddTable>(c) || std::holds_alternative<ModifyTable>(c) ||
       std::holds_alternative<RenameTable>(c) || std::holds_alternative<AddObject>(c) ||
