@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "dialect/postgres/plan_code.h"
+#include "dialect/postgres/plan_types.h"
 #include "dialect/postgres/planner.h"
 #include "dialect/postgres/render_code.h"
 #include "plan/order.h"
@@ -286,8 +287,9 @@ Status Planner::Plan(const schema::Change& change) {
 
 plan::Plan Planner::Finish() {
   plan::Plan p;
-  p.transactional = !non_transactional_;
   for (auto& c : deferred_) changes_.push_back(std::move(c));
+  // A new enum value cannot be used in the transaction that adds it.
+  p.transactional = !non_transactional_ && !EnumValueUsedLater(changes_);
   p.changes = std::move(changes_);
   p.reversible = true;
   for (const auto& c : p.changes)

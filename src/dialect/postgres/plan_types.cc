@@ -204,6 +204,22 @@ Status PlanDropType(const schema::Object& o, const RenderOptions& ro, std::vecto
   return Status::Ok();
 }
 
+bool EnumValueUsedLater(const std::vector<plan::PlannedChange>& changes) {
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const std::string& cmd = changes[i].cmd;
+    size_t at = cmd.find(" ADD VALUE '");
+    if (!StartsWith(cmd, "ALTER TYPE ") || at == std::string::npos) continue;
+    // The quoted literal: 'v' with '' inside.
+    size_t b = at + 11, e = b + 1;
+    while (e < cmd.size() && (cmd[e] != '\'' || (e + 1 < cmd.size() && cmd[e + 1] == '\''))) e += cmd[e] == '\'' ? 2 : 1;
+    const std::string literal = cmd.substr(b, e - b + 1);
+    for (size_t j = i + 1; j < changes.size(); ++j)
+      if (changes[j].cmd.find(" ADD VALUE ") == std::string::npos && changes[j].cmd.find(literal) != std::string::npos)
+        return true;
+  }
+  return false;
+}
+
 Status PlanModifyType(const schema::ModifyObject& m, const RenderOptions& ro,
                       std::vector<plan::PlannedChange>* out) {
   const schema::Object &from = m.from, &to = m.to;

@@ -22,6 +22,11 @@ namespace strata::dialect::postgres::internal {
 Status PlanAddType(const schema::Object& o, const RenderOptions& ro, std::vector<plan::PlannedChange>* out,
                    std::vector<plan::PlannedChange>* deferred);
 Status PlanDropType(const schema::Object& o, const RenderOptions& ro, std::vector<plan::PlannedChange>* out);
+// True when a statement after an ALTER TYPE ... ADD VALUE 'v' uses 'v':
+// PostgreSQL rejects that inside the transaction that added the value
+// ("unsafe use of new value"), so such a plan runs without one.
+bool EnumValueUsedLater(const std::vector<plan::PlannedChange>& changes);
+
 Status PlanModifyType(const schema::ModifyObject& m, const RenderOptions& ro,
                       std::vector<plan::PlannedChange>* out);
 

@@ -239,3 +239,25 @@ TEST(PostgresTypesDiff, CanonicalComparison) {
 
 }  // namespace
 }  // namespace strata::dialect::postgres
+
+namespace strata::dialect::postgres {
+namespace {
+
+TEST(PostgresTypesPlan, NewEnumValueUsedInTheSamePlanIsNotTransactional) {
+  schema::Object from = Obj("enum", "e"), to = from;
+  from.values = {"a"};
+  to.values = {"a", "it's"};
+  schema::Table t = testing::Users("app");
+  schema::Table t2 = t;
+  t2.columns[1].default_value = schema::Expr{schema::Expr::Kind::kLiteral, "it's"};
+  schema::ModifyTable mt{t, t2, {schema::ModifyColumn{t.columns[1], t2.columns[1], schema::kChangeDefault}}};
+  auto p = PlanChanges({schema::ModifyObject{from, to}, mt}, {});
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_FALSE(p->transactional);
+  p = PlanChanges({schema::ModifyObject{from, to}}, {});
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->transactional);
+}
+
+}  // namespace
+}  // namespace strata::dialect::postgres
