@@ -118,6 +118,21 @@ bool IsSqlBody(const std::string& def) {
 bool DecodeRoutine(const hcl::Block& b, schema::Object* o, const ErrorFn& error, bool function) {
   const std::string what = o->kind + " " + Quoted(o->name);
   bool ok = true;
+  // `as`: a string or a heredoc; the trailing newline of a heredoc is not
+  // part of the body.
+  if (const hcl::Attribute* a = b.Attr("as")) {
+    if (a->value.kind() == K::kString) {
+      std::string body = a->value.str();
+      size_t end = body.find_last_not_of(" \t\r\n");
+      o->def = end == std::string::npos ? "" : body.substr(0, end + 1);
+    } else {
+      error(a->value_range, "attribute \"as\" of " + what + " must be a string");
+      ok = false;
+    }
+  } else {
+    error(b.range, "missing \"as\" attribute in " + what);
+    ok = false;
+  }
   if (const hcl::Attribute* a = b.Attr("lang")) {
     if (auto w = Word(*a, what, error)) o->options.Set("lang", ToLower(*w));
     else ok = false;
@@ -196,6 +211,12 @@ bool DecodeRoutine(const hcl::Block& b, schema::Object* o, const ErrorFn& error,
 
 void EncodeRoutine(const schema::Object& o, spec::HclBody& b, bool function) {
   b.Attr("lang", LangHCL(o.options.Get("lang")));
+  // Bodies print as Atlas does: a heredoc when they span lines.
+  struct AsLast {
+    spec::HclBody& b;
+    const schema::Object& o;
+    ~AsLast() { b.Attr("as", spec::DefinitionToHCL(Trim(o.def))); }
+  } as_last{b, o};
   for (const auto& a : RoutineArgs(o)) {
     spec::HclBody& ab = b.Block("arg", {a.name});
     ab.Attr("type", TypeHCL(a.type));
@@ -297,11 +318,8 @@ void AddCodeObjectSpecs(spec::DialectSpec& d) {
   for (bool function : {true, false}) {
     ObjectSpec r;
     r.kind = function ? kFunctionKind : kProcedureKind;
-    r.def_attr = "as";
-    r.def_kind = AttrKind::kString;
-    r.def_required = true;
     r.attrs = RoutineAttrs(function);
-    r.hook_names = {"lang", "arg"};
+    r.hook_names = {"lang", "arg", "as"};
     if (function) r.hook_names.insert(r.hook_names.end(), {"return", "return_set", "return_table"});
     r.decode_hook = [function](const hcl::Block& b, schema::Object* o, const ErrorFn& error) {
       return DecodeRoutine(b, o, error, function);
