@@ -4,6 +4,7 @@
 
 #include "dialect/postgres/plan.h"
 #include "dialect/postgres/plan_test_util.h"
+#include "dialect/postgres/render.h"
 
 namespace strata::dialect::postgres {
 namespace {
@@ -109,6 +110,23 @@ TEST(PostgresPlanTables, PartitionsCreateAttachDetach) {
             "('2021-01-01')");
   EXPECT_EQ(a.changes[1].reverse[0], "ALTER TABLE \"public\".\"m\" DETACH PARTITION \"public\".\"m_2020\"");
   EXPECT_TRUE(a.reversible);
+}
+
+}  // namespace
+}  // namespace strata::dialect::postgres
+
+namespace strata::dialect::postgres {
+namespace {
+
+TEST(PostgresPlanTables, DoubleQuotedDefaultIsAString) {
+  schema::Column c = testing::Col("a", "text");
+  // HCL default = "\"x\"" decodes to the literal '"x"'; "\"it's\"" to '"it''s"'.
+  c.default_value = testing::Lit("'\"x\"'");
+  EXPECT_EQ(DefaultValue(c), "'x'");
+  c.default_value = testing::Lit("'\"it''s\"'");
+  EXPECT_EQ(DefaultValue(c), "'it''s'");
+  c.default_value = testing::Lit("'plain'");
+  EXPECT_EQ(DefaultValue(c), "'plain'");
 }
 
 }  // namespace

@@ -5,14 +5,17 @@
 //
 // Options keys read here are the inspector's (inspect.cc lists them; the
 // HCL names are in spec.cc):
-//   table:      unlogged, partition ("RANGE (c)")
+//   table:      unlogged, partition ("RANGE (c)"), partition_of,
+//               partition_of_schema, partition_bound (partitions)
 //   column:     identity ("ALWAYS" | "BY DEFAULT"), identity_start,
 //               identity_increment, identity_last (sequence value, optional),
 //               collate
 //   index:      type (access method), include ("a,b"), nulls_distinct,
 //               page_per_range, constraint ("true": a UNIQUE constraint, not
-//               a CREATE INDEX), deferrable, initially_deferred
-//   index part: ops (operator class), nulls_first, nulls_last, collate
+//               a CREATE INDEX), exclude ("true": an EXCLUDE constraint),
+//               deferrable, initially_deferred
+//   index part: ops (operator class), nulls_first, nulls_last, collate, op
+//               (EXCLUDE operator)
 //   foreign key: deferrable, initially_deferred, match, not_valid
 //   check:      no_inherit, not_valid
 #pragma once
