@@ -300,7 +300,7 @@ trigger "t" {
   EXPECT_EQ(ids->options.Get("return"), "SETOF integer");
   EXPECT_TRUE(ids->options.Flag("sql_body"));
   EXPECT_EQ(s.FindObject("procedure p()")->options.Get("lang"), "plpython3u");
-  const schema::Object* own = s.FindObject("policy own");
+  const schema::Object* own = s.FindObject("policy own ON items");
   ASSERT_NE(own, nullptr);
   EXPECT_EQ(own->options.Get("table"), "items");
   EXPECT_EQ(own->options.Get("to"), "alice,bob");
@@ -319,6 +319,36 @@ trigger "t" {
   EXPECT_EQ(sorted(again->schemas[0].objects), sorted(s.objects));
   EXPECT_EQ(again->schemas[0].triggers, s.triggers);
   EXPECT_EQ(again->schemas[0].tables[0].options, s.tables[0].options);
+}
+
+TEST(SpecCode, PoliciesOfTheSameNameOnTwoTables) {
+  auto r = Decode(R"(schema "public" {}
+table "a" {
+  schema = schema.public
+  column "id" {
+    type = integer
+  }
+}
+table "b" {
+  schema = schema.public
+  column "id" {
+    type = integer
+  }
+}
+policy "own" {
+  schema = schema.public
+  on     = table.a
+  using  = "true"
+}
+policy "own" {
+  schema = schema.public
+  on     = table.b
+  using  = "true"
+}
+)");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_NE(r->schemas[0].FindObject("policy own ON a"), nullptr);
+  EXPECT_NE(r->schemas[0].FindObject("policy own ON b"), nullptr);
 }
 
 TEST(SpecCode, Errors) {

@@ -239,6 +239,7 @@ Status InspectPolicies(db::Conn& conn, const std::string& names, schema::Realm& 
     o.name = r.Str(i, "name");
     o.comment = r.Str(i, "comment");
     o.options.Set("table", r.Str(i, "table"));
+    o.signature = PolicySignature(r.Str(i, "table"));
     if (!r.Bool(i, "permissive")) o.options.Set("as", "RESTRICTIVE");
     if (std::string cmd = r.Str(i, "command"); cmd != "ALL") o.options.Set("for", cmd);
     auto roles = r.Array(i, "roles");

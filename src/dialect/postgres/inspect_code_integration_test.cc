@@ -139,7 +139,7 @@ TEST_F(InspectCodeIntegration, TriggersAndPolicies) {
   const schema::Table* t = s.FindTable("t");
   EXPECT_EQ(t->options.Get("row_security_enabled"), "true");
   EXPECT_FALSE(t->options.Has("row_security_enforced"));
-  const schema::Object* pr = Find(s, "policy pr");
+  const schema::Object* pr = Find(s, "policy pr ON t");
   ASSERT_NE(pr, nullptr);
   EXPECT_EQ(pr->options.Get("table"), "t");
   EXPECT_EQ(pr->options.Get("as"), "RESTRICTIVE");
@@ -147,7 +147,7 @@ TEST_F(InspectCodeIntegration, TriggersAndPolicies) {
   EXPECT_FALSE(pr->options.Get("to").empty());
   EXPECT_EQ(pr->options.Get("using"), "id > 0");
   EXPECT_EQ(pr->options.Get("check"), "amount >= (0)::numeric");
-  const schema::Object* pa = Find(s, "policy pa");
+  const schema::Object* pa = Find(s, "policy pa ON t");
   ASSERT_NE(pa, nullptr);
   EXPECT_FALSE(pa->options.Has("as"));
   EXPECT_FALSE(pa->options.Has("for"));

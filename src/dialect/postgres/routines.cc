@@ -101,6 +101,8 @@ std::vector<std::string> SplitTopLevel(const std::string& list) {
   return out;
 }
 
+std::string PolicySignature(const std::string& table) { return " ON " + table; }
+
 bool IsRoutine(const schema::Object& o) { return o.kind == kFunctionKind || o.kind == kProcedureKind; }
 
 }  // namespace strata::dialect::postgres

@@ -16,6 +16,8 @@
 //              "security"   DEFINER (INVOKER, the default, absent)
 //              "parallel"   SAFE | RESTRICTED (UNSAFE, the default, absent)
 // Policy (kind "policy"):
+//   signature  " ON <table>" (PolicySignature): policy names are unique per
+//              table, so the table is part of the identity
 //   options    "table" (its table, in the policy's schema), "as" RESTRICTIVE
 //              (PERMISSIVE, the default, absent), "for" SELECT | INSERT |
 //              UPDATE | DELETE (ALL absent), "to" comma-separated roles
@@ -57,5 +59,8 @@ std::string RoutineSignature(const std::vector<RoutineArg>& args);
 std::vector<std::string> SplitTopLevel(const std::string& list);
 
 bool IsRoutine(const schema::Object& o);
+
+// " ON items": a policy's Object::signature.
+std::string PolicySignature(const std::string& table);
 
 }  // namespace strata::dialect::postgres

@@ -261,6 +261,7 @@ bool DecodePolicy(const hcl::Block& b, schema::Object* o, const ErrorFn& error) 
     ok = false;
   } else {
     o->options.Set("table", on->value.path().back());
+    o->signature = PolicySignature(on->value.path().back());
   }
   if (const hcl::Attribute* to = b.Attr("to")) {
     std::vector<std::string> roles;
