@@ -125,6 +125,7 @@ std::optional<std::string> Decoder::ObjectAttr(BlockReader& r, const AttrSpec& s
   using K = hcl::Value::Kind;
   if (spec.kind != AttrKind::kType && spec.kind != AttrKind::kColumnRef &&
       spec.kind != AttrKind::kExpr) {
+    if (spec.required && r.Required(spec.hcl_name) == nullptr) return std::nullopt;
     schema::Options tmp;
     r.ExtraAttr(spec, &tmp);
     if (const std::string* v = tmp.Find(spec.option_key)) return *v;

@@ -105,7 +105,8 @@ class HclBody;
 // `field "street" { type = text }` or a domain's `check "positive" { expr =
 // "..." }`. Attribute values are kept in the object's options under
 // "<type>.<label>.<option_key>" ("field.street.type"); an ordered block
-// also lists its labels, in order, in Object::values.
+// also lists its labels, in order, in Object::values (so a kind has either
+// `values` or one ordered block, not both).
 struct ObjectBlockSpec {
   std::string type;
   bool ordered = false;

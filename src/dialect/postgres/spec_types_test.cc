@@ -198,7 +198,7 @@ table "t" {
 }
 )hcl");
   ASSERT_FALSE(r.ok());
-  const std::string& m = r.status().message();
+  const std::string m = r.status().message();
   EXPECT_NE(m.find("value \"x\" is listed more than once"), std::string::npos) << m;
   EXPECT_NE(m.find("unknown attribute \"bogus\""), std::string::npos) << m;
   EXPECT_NE(m.find("missing required attribute \"type\" in domain \"d\""), std::string::npos) << m;
