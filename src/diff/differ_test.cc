@@ -249,5 +249,32 @@ TEST(DiffSchema, RecreatesTableBoundObjectsAroundTypeChanges) {
   EXPECT_EQ(plain->size(), 1u);
 }
 
+// Trigger names are per table: the same name on two tables is two triggers.
+TEST(DiffSchema, TriggersMatchByTableAndName) {
+  Table a = Users(), b = Users();
+  b.name = "admins";
+  Schema from = Main({a, b});
+  Trigger ta, tb;
+  ta.schema = tb.schema = "main";
+  ta.name = tb.name = "touch";
+  ta.table = "users";
+  tb.table = "admins";
+  ta.def = "EXECUTE FUNCTION f()";
+  tb.def = "EXECUTE FUNCTION g()";
+  from.triggers = {ta, tb};
+  Schema to = from;
+  std::swap(to.triggers[0], to.triggers[1]);
+  auto same = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(same.ok());
+  EXPECT_TRUE(same->empty());
+  to.triggers[0].def = "EXECUTE FUNCTION h()";  // admins' trigger
+  auto changed = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(changed.ok());
+  ASSERT_EQ(changed->size(), 1u);
+  const auto* m = std::get_if<ModifyTrigger>(&(*changed)[0]);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->from.table, "admins");
+}
+
 }  // namespace
 }  // namespace strata::diff

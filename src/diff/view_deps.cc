@@ -73,12 +73,16 @@ void RecreateTableBound(const Realm& from, const Realm& to,
       std::string text = t.def;
       for (const auto& [k, v] : t.options.items()) text += " " + v;
       if (!uses(t.schema, t.table, text)) continue;
-      const Trigger* target = ts->FindTrigger(t.name);
+      const Trigger* target = nullptr;
+      for (const auto& x : ts->triggers)
+        if (x.table == t.table && x.name == t.name) target = &x;
       bool handled = false;
       for (auto& c : changes) {
-        if (const auto* d = std::get_if<DropTrigger>(&c); d && d->t.schema == t.schema && d->t.name == t.name) {
+        if (const auto* d = std::get_if<DropTrigger>(&c);
+            d && d->t.schema == t.schema && d->t.table == t.table && d->t.name == t.name) {
           handled = true;
-        } else if (const auto* m = std::get_if<ModifyTrigger>(&c); m && m->from.schema == t.schema && m->from.name == t.name) {
+        } else if (const auto* m = std::get_if<ModifyTrigger>(&c);
+                   m && m->from.schema == t.schema && m->from.table == t.table && m->from.name == t.name) {
           handled = true;  // planned as drop + create already
         }
         if (handled) break;

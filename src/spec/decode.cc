@@ -353,8 +353,11 @@ void Decoder::DecodeTrigger(const hcl::Block& b) {
   }
   if (!ok || !on) return;
   schema::Schema& s = realm_.schemas[on->first];
-  if (s.FindTrigger(name) != nullptr) {
-    Error(b.range, r.what() + " is defined more than once in schema " + Quoted(s.name));
+  // Names are per table (PostgreSQL); SQLite's schema-wide rule is the server's to enforce.
+  bool dup = std::any_of(s.triggers.begin(), s.triggers.end(),
+                         [&](const schema::Trigger& t) { return t.name == name && t.table == on->second; });
+  if (dup) {
+    Error(b.range, r.what() + " is defined more than once on " + Quoted(on->second) + " in schema " + Quoted(s.name));
     return;
   }
   tr.schema = s.name;

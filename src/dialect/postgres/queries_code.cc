@@ -96,7 +96,7 @@ SELECT n.nspname AS schema, c.relname AS table, t.tgname AS name,
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT t.tgisinternal AND n.nspname = ANY($1::text[]) AND NOT c.relispartition
+WHERE NOT t.tgisinternal AND n.nspname = ANY($1::text[]) AND t.tgparentid = 0
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
 ORDER BY n.nspname, c.relname, t.tgname)sql";

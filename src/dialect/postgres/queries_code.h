@@ -26,7 +26,8 @@ extern const char* const kViewIndexes;
 // security_definer, leakproof, parallel, body (prosrc), sql_body (SQL-standard
 // body, NULL otherwise), comment.
 extern const char* const kRoutines;
-// Non-internal triggers on the tables and views of the schemas: schema,
+// Non-internal triggers on the tables and views of the schemas (not the
+// clones a partitioned table's trigger puts on its partitions): schema,
 // table, name, def (pg_get_triggerdef), timing (BEFORE | AFTER |
 // INSTEAD OF), events (INSERT, UPDATE, DELETE, TRUNCATE as text[]),
 // update_of (text[] of column names), for_each (ROW | STATEMENT),
