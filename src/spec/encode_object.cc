@@ -52,20 +52,22 @@ ObjectEncoder::ObjectEncoder(const DialectSpec& d, const std::vector<const schem
   for (const schema::Schema* s : schemas)
     for (const auto& o : s->objects)
       if (const ObjectSpec* os = d.FindObject(o.kind); os && os->type_name) types_.push_back({&o, s});
+  for (size_t i = 0; i < types_.size(); ++i) {
+    by_name_.emplace(std::make_pair(types_[i].s->name, types_[i].o->name), i);
+    ++name_count_[types_[i].o->name];
+    ++kind_name_count_[{types_[i].o->kind, types_[i].o->name}];
+  }
 }
 
 const ObjectEncoder::TypeObject* ObjectEncoder::FindType(const std::string& schema,
                                                          const std::string& name) const {
-  for (const auto& t : types_)
-    if (t.s->name == schema && t.o->name == name) return &t;
-  return nullptr;
+  auto it = by_name_.find({schema, name});
+  return it == by_name_.end() ? nullptr : &types_[it->second];
 }
 
 bool ObjectEncoder::Unique(const schema::Object& o) const {
-  int n = 0;
-  for (const auto& t : types_)
-    if (t.o->name == o.name && t.o->kind == o.kind) ++n;
-  return n <= 1;
+  auto it = kind_name_count_.find({o.kind, o.name});
+  return it == kind_name_count_.end() || it->second <= 1;
 }
 
 std::optional<std::string> ObjectEncoder::TypeRef(const std::string& raw, const std::string& from_schema,
@@ -82,9 +84,7 @@ std::optional<std::string> ObjectEncoder::TypeRef(const std::string& raw, const 
   }
   // Arrays stay raw; unqualified when the decoder resolves them back to
   // the same object (local or unique name).
-  bool unique = true;
-  for (const auto& o : types_)
-    if (o.o != t->o && o.o->name == t->o->name) unique = false;
+  bool unique = name_count_.at(t->o->name) <= 1;
   TypeName out = *tn;
   out.schema = (t->s->name == from_schema || unique) ? "" : t->s->name;
   return SqlCall(FormatTypeName(out));

@@ -2,6 +2,7 @@
 // and column types that name objects (`type = enum.status`).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,11 @@ class ObjectEncoder {
   const DialectSpec& d_;
   std::vector<const schema::Schema*> schemas_;
   std::vector<TypeObject> types_;
+  // Lookups by (schema, name), and the number of type objects per name and
+  // per (kind, name): inspect output of large schemas calls them per column.
+  std::map<std::pair<std::string, std::string>, size_t> by_name_;
+  std::map<std::string, int> name_count_;
+  std::map<std::pair<std::string, std::string>, int> kind_name_count_;
 };
 
 }  // namespace strata::spec::internal
