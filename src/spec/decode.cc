@@ -296,6 +296,11 @@ void Decoder::DecodeTrigger(const hcl::Block& b) {
     er.Finish();
   }
   std::optional<std::string> for_each = r.Identifier("for");
+  // Atlas also spells it `foreach`.
+  if (auto fe = r.Identifier("foreach")) {
+    if (for_each) Error(b.range, r.what() + " has both \"for\" and \"foreach\"");
+    for_each = fe;
+  }
   std::optional<std::string> when = r.String("when");
   std::vector<const hcl::Block*> exec;
   if (d_.trigger_execute) exec = r.Blocks("execute");

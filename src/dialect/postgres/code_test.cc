@@ -321,6 +321,29 @@ trigger "t" {
   EXPECT_EQ(again->schemas[0].tables[0].options, s.tables[0].options);
 }
 
+TEST(SpecCode, TriggerForeachAlias) {
+  auto r = Decode(R"(schema "public" {}
+table "a" {
+  schema = schema.public
+  column "id" {
+    type = integer
+  }
+}
+trigger "t" {
+  on = table.a
+  before {
+    insert = true
+  }
+  foreach = ROW
+  execute {
+    function = function.f
+  }
+}
+)");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->schemas[0].triggers[0].options.Get(spec::kTriggerForEach), "ROW");
+}
+
 TEST(SpecCode, PoliciesOfTheSameNameOnTwoTables) {
   auto r = Decode(R"(schema "public" {}
 table "a" {
