@@ -76,6 +76,17 @@ TEST(RenderCode, Functions) {
   EXPECT_FALSE(CreateRoutine(f, ro).ok());
 }
 
+TEST(RenderCode, SetClauses) {
+  schema::Object f = Fn("sd", {}, "integer", "SELECT 1");
+  f.options.Set("set.search_path", "\"My Schema\", pg_temp");
+  f.options.Set("set.work_mem", "64MB");
+  RenderOptions ro;
+  ro.qualifier = "";
+  EXPECT_EQ(*CreateRoutine(f, ro),
+            "CREATE FUNCTION \"sd\"() RETURNS integer LANGUAGE sql SET search_path TO '\"My Schema\"', 'pg_temp' "
+            "SET work_mem TO '64MB' AS $$SELECT 1$$");
+}
+
 TEST(RenderCode, ProceduresPoliciesAndRowSecurity) {
   RenderOptions ro;
   ro.qualifier = "";
@@ -372,6 +383,24 @@ policy "own" {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_NE(r->schemas[0].FindObject("policy own ON a"), nullptr);
   EXPECT_NE(r->schemas[0].FindObject("policy own ON b"), nullptr);
+}
+
+TEST(SpecCode, Config) {
+  auto r = Decode(R"(schema "public" {}
+function "f" {
+  schema = schema.public
+  lang   = SQL
+  return = integer
+  config = { search_path = "public, pg_temp", "app.x" = "1" }
+  as     = "SELECT 1"
+}
+)");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const schema::Object& f = r->schemas[0].objects[0];
+  EXPECT_EQ(f.options.Get("set.search_path"), "public, pg_temp");
+  EXPECT_EQ(f.options.Get("set.app.x"), "1");
+  std::string hcl = spec::EncodeRealm(*r, PostgresSpec());
+  EXPECT_NE(hcl.find("config = { search_path = \"public, pg_temp\", \"app.x\" = \"1\" }"), std::string::npos) << hcl;
 }
 
 TEST(SpecCode, Errors) {

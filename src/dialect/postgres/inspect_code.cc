@@ -196,6 +196,10 @@ Status InspectRoutines(db::Conn& conn, const std::string& names, schema::Realm& 
     std::string par = r.Str(i, "parallel");
     if (par == "s") o.options.Set("parallel", "SAFE");
     if (par == "r") o.options.Set("parallel", "RESTRICTED");
+    for (const auto& item : r.Array(i, "config")) {
+      size_t eq = item.find('=');
+      if (eq != std::string::npos) o.options.Set("set." + item.substr(0, eq), item.substr(eq + 1));
+    }
     if (!r.Null(i, "sql_body")) {
       o.options.Set("sql_body", "true");
       o.def = Trim(r.Str(i, "sql_body"));

@@ -69,7 +69,7 @@ SELECT p.oid, n.nspname AS schema, p.proname AS name, p.prokind AS kind,
        p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
        CASE WHEN p.prosqlbody IS NULL THEN p.prosrc END AS body,
        CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) END AS sql_body,
-       obj_description(p.oid, 'pg_proc') AS comment
+       obj_description(p.oid, 'pg_proc') AS comment, p.proconfig AS config
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang

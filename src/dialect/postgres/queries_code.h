@@ -24,7 +24,7 @@ extern const char* const kViewIndexes;
 // defaults of the last input arguments, comma-separated), result
 // (pg_get_function_result, NULL for procedures), lang, volatility, strict,
 // security_definer, leakproof, parallel, body (prosrc), sql_body (SQL-standard
-// body, NULL otherwise), comment.
+// body, NULL otherwise), comment, config (proconfig: text[] of "name=value").
 extern const char* const kRoutines;
 // Non-internal triggers on the tables and views of the schemas (not the
 // clones a partitioned table's trigger puts on its partitions): schema,

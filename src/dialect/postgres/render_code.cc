@@ -60,6 +60,7 @@ Result<std::string> CreateRoutine(const schema::Object& o, const RenderOptions& 
     if (o.options.Flag("leakproof")) s += " LEAKPROOF";
     if (std::string p = ToUpper(o.options.Get("parallel")); !p.empty() && p != "UNSAFE") s += " PARALLEL " + p;
   }
+  s += RoutineSetClauses(o);
   if (o.options.Flag("sql_body")) return s + " " + Trim(o.def);
   return s + " AS " + DollarQuote(o.def);
 }

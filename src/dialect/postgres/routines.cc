@@ -101,6 +101,25 @@ std::vector<std::string> SplitTopLevel(const std::string& list) {
   return out;
 }
 
+std::string RoutineSetClauses(const schema::Object& o) {
+  std::string out;
+  for (const auto& [k, v] : o.options.items()) {
+    if (!StartsWith(k, "set.")) continue;
+    std::string param = k.substr(4);
+    // List-valued settings are stored "a, b"; each element is its own literal.
+    bool list = param == "search_path" || param == "temp_tablespaces" ||
+                EndsWith(param, "_preload_libraries");
+    std::vector<std::string> items;
+    if (list) {
+      for (const auto& item : SplitTopLevel(v)) items.push_back(QuoteString(item));
+    } else {
+      items.push_back(QuoteString(v));
+    }
+    out += " SET " + param + " TO " + Join(items, ", ");
+  }
+  return out;
+}
+
 std::string PolicySignature(const std::string& table) { return " ON " + table; }
 
 bool IsRoutine(const schema::Object& o) { return o.kind == kFunctionKind || o.kind == kProcedureKind; }

@@ -15,6 +15,8 @@
 //              "strict", "leakproof", "sql_body" "true" when set
 //              "security"   DEFINER (INVOKER, the default, absent)
 //              "parallel"   SAFE | RESTRICTED (UNSAFE, the default, absent)
+//              "set.<param>" the value of a `SET param TO ...` clause, as
+//                           proconfig holds it ("public, pg_temp")
 // Policy (kind "policy"):
 //   signature  " ON <table>" (PolicySignature): policy names are unique per
 //              table, so the table is part of the identity
@@ -59,6 +61,9 @@ std::string RoutineSignature(const std::vector<RoutineArg>& args);
 std::vector<std::string> SplitTopLevel(const std::string& list);
 
 bool IsRoutine(const schema::Object& o);
+
+// ` SET search_path TO 'public', 'pg_temp'` clauses of the "set.*" options.
+std::string RoutineSetClauses(const schema::Object& o);
 
 // " ON items": a policy's Object::signature.
 std::string PolicySignature(const std::string& table);

@@ -140,6 +140,22 @@ bool DecodeRoutine(const hcl::Block& b, schema::Object* o, const ErrorFn& error,
     error(b.range, "missing \"lang\" attribute in " + what);
     ok = false;
   }
+  // config = { search_path = "public, pg_temp" }: SET clauses.
+  if (const hcl::Attribute* a = b.Attr("config")) {
+    if (a->value.kind() != K::kObject) {
+      error(a->value_range, "attribute \"config\" of " + what + " must be an object of setting = \"value\"");
+      ok = false;
+    } else {
+      for (const auto& [k, v] : a->value.fields()) {
+        if (v.kind() == K::kString) o->options.Set("set." + k, v.str());
+        else if (v.kind() == K::kNumber) o->options.Set("set." + k, v.number_text());
+        else {
+          error(a->value_range, "setting \"" + k + "\" of " + what + " must be a string");
+          ok = false;
+        }
+      }
+    }
+  }
   std::vector<RoutineArg> args;
   for (const hcl::Block* ab : b.Children("arg")) {
     RoutineArg arg;
@@ -223,6 +239,13 @@ void EncodeRoutine(const schema::Object& o, spec::HclBody& b, bool function) {
     if (ToUpper(a.mode) != "IN") ab.Attr("mode", ToUpper(a.mode));
     if (!a.default_expr.empty()) ab.Attr("default", ExprHCL(a.default_expr));
   }
+  std::vector<std::string> config;
+  for (const auto& [k, v] : o.options.items())
+    if (StartsWith(k, "set.")) {
+      std::string key = k.substr(4);
+      config.push_back((hcl::IsIdentifier(key) ? key : hcl::Quote(key)) + " = " + hcl::Quote(v));
+    }
+  if (!config.empty()) b.Attr("config", "{ " + Join(config, ", ") + " }");
   if (!function) return;
   std::string ret = Trim(o.options.Get("return"));
   if (StartsWith(ToUpper(ret), "SETOF ")) {
@@ -320,7 +343,7 @@ void AddCodeObjectSpecs(spec::DialectSpec& d) {
     ObjectSpec r;
     r.kind = function ? kFunctionKind : kProcedureKind;
     r.attrs = RoutineAttrs(function);
-    r.hook_names = {"lang", "arg", "as"};
+    r.hook_names = {"lang", "arg", "as", "config"};
     if (function) r.hook_names.insert(r.hook_names.end(), {"return", "return_set", "return_table"});
     r.decode_hook = [function](const hcl::Block& b, schema::Object* o, const ErrorFn& error) {
       return DecodeRoutine(b, o, error, function);
