@@ -117,6 +117,8 @@ Status PostgresDriver::CheckClean() {
 // The statements that empty `schema` but keep the schema itself (its
 // comment, owner and privileges stay as they were, as in a fresh database).
 static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& schema) {
+  // One query lists every kind of object (see kSchemaObjects), already
+  // quoted and, for routines, with their signature (overloads share a name).
   ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
   std::string script;
   // Extensions first: they take their own objects with them.
@@ -148,11 +150,22 @@ Status PostgresDriver::QuickReset() {
     }
   }
   if (script.empty()) return Status::Ok();
-  // One transaction: DDL is transactional in PostgreSQL.
-  Status st = conn_->Exec("BEGIN;\n" + script + "COMMIT;");
-  if (!st.ok()) {
-    if (InTransaction(*conn_)) (void)conn_->Rollback();
-    return st.Wrap("resetting the dev database");
+  // Transactions of at most kBatch statements (one per line): each DROP
+  // locks every object it removes, and one transaction over thousands of
+  // objects runs out of the server's shared lock table ("out of shared
+  // memory"), which other sessions share too.
+  constexpr size_t kBatch = 200;
+  std::vector<std::string> lines = Split(script, "\n");
+  for (size_t i = 0; i < lines.size(); i += kBatch) {
+    std::string batch;
+    for (size_t j = i; j < lines.size() && j < i + kBatch; ++j)
+      if (!lines[j].empty()) batch += lines[j] + "\n";
+    if (batch.empty()) continue;
+    Status st = conn_->Exec("BEGIN;\n" + batch + "COMMIT;");
+    if (!st.ok()) {
+      if (InTransaction(*conn_)) (void)conn_->Rollback();
+      return st.Wrap("resetting the dev database");
+    }
   }
   return Status::Ok();
 }

@@ -43,7 +43,7 @@ class PostgresDriver : public Driver {
   // Drops what a dev database may hold in one transaction: schema scope, the
   // schema's tables, views, sequences and types (the schema itself stays);
   // realm scope, every schema but "public" (CASCADE) and the contents of
-  // "public". Functions and other objects are left to the planned drops.
+  // "public". Functions and procedures are dropped too (by signature).
   Status QuickReset() override;
 
   db::Conn& Conn() override { return *conn_; }
