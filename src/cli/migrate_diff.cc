@@ -98,6 +98,10 @@ Status MigrateDiff(const GlobalOptions& g, const MigrateDiffOptions& o, std::ost
   plan::PlanOptions po;
   po.indent = indent;
   if (!bound.empty()) po.qualifier = o.qualifier;
+  if (g.project_env != nullptr) {
+    po.concurrent_index_create = g.project_env->diff.concurrent_create;
+    po.concurrent_index_drop = g.project_env->diff.concurrent_drop;
+  }
   ASSIGN_OR_RETURN(plan::Plan p, d.PlanChanges(changes, po));
   migrate::formats::FormatInput in;
   in.now = migrate::formats::NowVersion();

@@ -41,6 +41,13 @@ diff::DiffOptions MakeDiffOptions(const GlobalOptions& g) {
   return o;
 }
 
+// The env's `diff { concurrent_index { ... } }` settings.
+void SetConcurrentIndex(const GlobalOptions& g, plan::PlanOptions& po) {
+  if (g.project_env == nullptr) return;
+  po.concurrent_index_create = g.project_env->diff.concurrent_create;
+  po.concurrent_index_drop = g.project_env->diff.concurrent_drop;
+}
+
 // Diffs two states the way Atlas does: schema diff when both are bound to
 // one schema (names ignored), realm diff otherwise.
 Result<schema::ChangeList> DiffStates(const State& from, const State& to, const diff::DiffHooks& hooks,
@@ -170,6 +177,7 @@ Status SchemaApply(const GlobalOptions& g, const ApplyOptions& o, std::ostream& 
   plan::PlanOptions po;
   po.indent = "  ";
   if (!current.bound_schema.empty()) po.qualifier = "";
+  SetConcurrentIndex(g, po);
   ASSIGN_OR_RETURN(plan::Plan p, target->PlanChanges(changes, po));
   if (!o.format.empty()) {
     if (o.dry_run) {
@@ -226,6 +234,7 @@ Status SchemaDiff(const GlobalOptions& g, const DiffOptions& o, std::ostream& ou
   }
   plan::PlanOptions po;
   if (bound) po.qualifier = "";
+  SetConcurrentIndex(g, po);
   auto render = [&](const std::string& indent) -> Result<std::string> {
     po.indent = indent;
     ASSIGN_OR_RETURN(plan::Plan p, d->PlanChanges(changes, po));

@@ -83,8 +83,27 @@ Result<schema::Realm> DevDatabase::Normalize(const schema::Realm& desired) {
   if (!bound.empty() && out.schemas.size() == 1 && desired.schemas.size() == 1) {
     out.schemas[0].name = desired.schemas[0].name;
     for (auto& t : out.schemas[0].tables) t.schema = desired.schemas[0].name;
-    for (auto& v : out.schemas[0].views) v.schema = desired.schemas[0].name;
+    for (auto& v : out.schemas[0].views) {
+      v.schema = desired.schemas[0].name;
+      // "table.<bound>.t" dependencies (PostgreSQL inspection) name the dev schema.
+      for (auto& d : v.depends_on) {
+        size_t dot = d.find('.');
+        if (dot != std::string::npos && d.compare(dot + 1, bound.size() + 1, bound + ".") == 0)
+          d = d.substr(0, dot + 1) + desired.schemas[0].name + d.substr(dot + 1 + bound.size());
+      }
+    }
     for (auto& t : out.schemas[0].triggers) t.schema = desired.schemas[0].name;
+    for (auto& o : out.schemas[0].objects) {
+      o.schema = desired.schemas[0].name;
+      // "<kind>.<schema>.<name>" dependencies on the dev schema's objects.
+      const std::string from = "." + bound + ".", to = "." + desired.schemas[0].name + ".";
+      for (auto& d : o.depends_on)
+        if (size_t at = d.find(from); at != std::string::npos && d.find('.') == at) d.replace(at, from.size(), to);
+    }
+    // Column types naming the dev schema's enums/domains (Type::schema).
+    for (auto& t : out.schemas[0].tables)
+      for (auto& c : t.columns)
+        if (c.type.schema == bound) c.type.schema = desired.schemas[0].name;
   }
   // Re-attach source positions for later error messages.
   for (auto& s : out.schemas) {

@@ -139,6 +139,14 @@ ChangeList ApplySkip(ChangeList changes, const DiffOptions& opts) {
   return out;
 }
 
+// Triggers are named per table (PostgreSQL): two tables may each have a
+// trigger "touch". SQLite's schema-wide names match the same way.
+const Trigger* FindTriggerOn(const Schema& s, const std::string& table, const std::string& name) {
+  for (const auto& t : s.triggers)
+    if (t.table == table && t.name == name) return &t;
+  return nullptr;
+}
+
 void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h, ChangeList& out) {
   if (from.comment != to.comment)
     out.push_back(ModifySchemaAttr{to.name, "comment", from.comment, to.comment});
@@ -162,7 +170,7 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
     auto* m = std::get_if<ModifyTable>(&c);
     if (m == nullptr) continue;
     for (const auto& tr : to.triggers) {
-      const Trigger* old = from.FindTrigger(tr.name);
+      const Trigger* old = FindTriggerOn(from, tr.table, tr.name);
       if (tr.table == m->to.name && old != nullptr && old->table == tr.table && h.TriggerDefEqual(old->def, tr.def))
         m->triggers.push_back(tr);
     }
@@ -174,7 +182,7 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
       out.push_back(DropView{v});
     } else if (!h.ViewDefEqual(v.def, nv->def) || v.materialized != nv->materialized ||
                v.check_option != nv->check_option || v.comment != nv->comment ||
-               !(v.options == nv->options)) {
+               !(v.options == nv->options) || !(v.indexes == nv->indexes)) {
       out.push_back(ModifyView{v, *nv});
     }
   }
@@ -182,7 +190,7 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
     if (from.FindView(v.name) == nullptr) out.push_back(AddView{v});
 
   for (const auto& t : from.triggers) {
-    const Trigger* nt = to.FindTrigger(t.name);
+    const Trigger* nt = FindTriggerOn(to, t.table, t.name);
     if (nt == nullptr) {
       out.push_back(DropTrigger{t});
     } else if (!h.TriggerDefEqual(t.def, nt->def) || t.table != nt->table || !(t.options == nt->options)) {
@@ -190,7 +198,7 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
     }
   }
   for (const auto& t : to.triggers)
-    if (from.FindTrigger(t.name) == nullptr) out.push_back(AddTrigger{t});
+    if (FindTriggerOn(from, t.table, t.name) == nullptr) out.push_back(AddTrigger{t});
 
   for (const auto& o : from.objects) {
     const Object* no = to.FindObject(o.Id());
@@ -211,6 +219,8 @@ Schema Renamed(Schema s, const std::string& name) {
     t.schema = name;
     for (auto& fk : t.foreign_keys)
       if (fk.ref_schema == old) fk.ref_schema = name;
+    for (auto& c : t.columns)
+      if (c.type.schema == old) c.type.schema = name;
   }
   for (auto& v : s.views) v.schema = name;
   for (auto& t : s.triggers) t.schema = name;

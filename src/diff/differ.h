@@ -57,6 +57,9 @@ std::vector<schema::TableChange> DiffTable(const schema::Table& from, const sche
 // Adds DropView + AddView pairs for the views (transitively) that use a
 // column whose type changes or that is dropped; a ModifyView among them is
 // split into the pair. See DiffHooks::RecreateDependentViews.
+// Likewise DropObject + AddObject for table-bound objects (a "table" option:
+// policies) and DropTrigger + AddTrigger for triggers whose text names such
+// a column of their table (PostgreSQL refuses the change otherwise).
 void RecreateDependentViews(const schema::Realm& from, const schema::Realm& to,
                             schema::ChangeList& changes);
 

@@ -207,5 +207,74 @@ TEST(DiffSchema, ViewsAndTriggers) {
   EXPECT_TRUE(std::holds_alternative<ModifyView>((*changed)[0]));
 }
 
+// A column type change re-creates the policies and triggers that name the
+// column (and leaves the others alone) when the hooks ask for it.
+TEST(DiffSchema, RecreatesTableBoundObjectsAroundTypeChanges) {
+  struct Hooks : DiffHooks {
+    bool RecreateDependentViews() const override { return true; }
+  } hooks;
+  Schema from = Main({Users()});
+  Object uses, other;
+  uses.kind = other.kind = "policy";
+  uses.schema = other.schema = "main";
+  uses.name = "by_name";
+  uses.options.Set("table", "users");
+  uses.options.Set("using", "name <> ''");
+  other = uses;
+  other.name = "by_id";
+  other.options.Set("using", "id > 0");
+  from.objects = {uses, other};
+  Trigger tr;
+  tr.schema = "main";
+  tr.table = "users";
+  tr.name = "tr";
+  tr.def = "EXECUTE FUNCTION f()";
+  tr.options.Set("events", "UPDATE OF name");
+  from.triggers = {tr};
+  Schema to = from;
+  to.tables[0].columns[1].type.raw = to.tables[0].columns[1].type.name = "varchar";
+  auto changes = DiffSchema(from, to, hooks);
+  ASSERT_TRUE(changes.ok());
+  std::vector<std::string> kinds;
+  for (const auto& c : *changes) {
+    if (const auto* d = std::get_if<DropObject>(&c)) kinds.push_back("drop " + d->o.name);
+    if (const auto* a = std::get_if<AddObject>(&c)) kinds.push_back("add " + a->o.name);
+    if (const auto* d = std::get_if<DropTrigger>(&c)) kinds.push_back("drop trigger " + d->t.name);
+    if (const auto* a = std::get_if<AddTrigger>(&c)) kinds.push_back("add trigger " + a->t.name);
+  }
+  EXPECT_EQ(kinds, (std::vector<std::string>{"drop by_name", "add by_name", "drop trigger tr", "add trigger tr"}));
+  // Without the hook, only the table changes.
+  auto plain = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->size(), 1u);
+}
+
+// Trigger names are per table: the same name on two tables is two triggers.
+TEST(DiffSchema, TriggersMatchByTableAndName) {
+  Table a = Users(), b = Users();
+  b.name = "admins";
+  Schema from = Main({a, b});
+  Trigger ta, tb;
+  ta.schema = tb.schema = "main";
+  ta.name = tb.name = "touch";
+  ta.table = "users";
+  tb.table = "admins";
+  ta.def = "EXECUTE FUNCTION f()";
+  tb.def = "EXECUTE FUNCTION g()";
+  from.triggers = {ta, tb};
+  Schema to = from;
+  std::swap(to.triggers[0], to.triggers[1]);
+  auto same = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(same.ok());
+  EXPECT_TRUE(same->empty());
+  to.triggers[0].def = "EXECUTE FUNCTION h()";  // admins' trigger
+  auto changed = DiffSchema(from, to, kHooks);
+  ASSERT_TRUE(changed.ok());
+  ASSERT_EQ(changed->size(), 1u);
+  const auto* m = std::get_if<ModifyTrigger>(&(*changed)[0]);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->from.table, "admins");
+}
+
 }  // namespace
 }  // namespace strata::diff

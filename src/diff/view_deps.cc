@@ -31,6 +31,70 @@ bool Uses(const View& v, const std::string& schema, const std::string& name) {
 
 std::string Key(const std::string& schema, const std::string& name) { return schema + "\x1f" + name; }
 
+// Objects bound to a table (an Object with a "table" option: PostgreSQL
+// policies) and triggers whose definitions use a touched column block the
+// change as views do: they are dropped before it and created again after it.
+void RecreateTableBound(const Realm& from, const Realm& to,
+                        const std::map<std::string, std::set<std::string>>& touched, ChangeList& changes) {
+  auto uses = [&](const std::string& schema, const std::string& table, const std::string& text) {
+    auto it = touched.find(Key(schema, table));
+    if (it == touched.end()) return false;
+    auto words = IdentifierWords(text);
+    for (const auto& c : it->second)
+      if (words.count(c) > 0) return true;
+    return false;
+  };
+  ChangeList added;  // appended at the end: `changes` is being searched
+  for (const auto& s : from.schemas) {
+    const Schema* ts = to.FindSchema(s.name);
+    if (ts == nullptr) continue;
+    for (const auto& o : s.objects) {
+      if (!o.options.Has("table")) continue;
+      std::string text = o.def;
+      for (const auto& [k, v] : o.options.items()) text += " " + v;
+      if (!uses(o.schema, o.options.Get("table"), text)) continue;
+      const Object* target = ts->FindObject(o.Id());
+      bool handled = false;
+      for (auto& c : changes) {
+        if (const auto* d = std::get_if<DropObject>(&c); d && d->o.schema == o.schema && d->o.Id() == o.Id()) {
+          handled = true;
+        } else if (const auto* m = std::get_if<ModifyObject>(&c); m && m->from.schema == o.schema && m->from.Id() == o.Id()) {
+          added.push_back(AddObject{m->to});
+          c = DropObject{o};
+          handled = true;
+        }
+        if (handled) break;
+      }
+      if (handled || target == nullptr) continue;
+      added.push_back(DropObject{o});
+      added.push_back(AddObject{*target});
+    }
+    for (const auto& t : s.triggers) {
+      std::string text = t.def;
+      for (const auto& [k, v] : t.options.items()) text += " " + v;
+      if (!uses(t.schema, t.table, text)) continue;
+      const Trigger* target = nullptr;
+      for (const auto& x : ts->triggers)
+        if (x.table == t.table && x.name == t.name) target = &x;
+      bool handled = false;
+      for (auto& c : changes) {
+        if (const auto* d = std::get_if<DropTrigger>(&c);
+            d && d->t.schema == t.schema && d->t.table == t.table && d->t.name == t.name) {
+          handled = true;
+        } else if (const auto* m = std::get_if<ModifyTrigger>(&c);
+                   m && m->from.schema == t.schema && m->from.table == t.table && m->from.name == t.name) {
+          handled = true;  // planned as drop + create already
+        }
+        if (handled) break;
+      }
+      if (handled || target == nullptr) continue;
+      added.push_back(DropTrigger{t});
+      added.push_back(AddTrigger{*target});
+    }
+  }
+  for (auto& c : added) changes.push_back(std::move(c));
+}
+
 }  // namespace
 
 void RecreateDependentViews(const Realm& from, const Realm& to, ChangeList& changes) {
@@ -71,6 +135,8 @@ void RecreateDependentViews(const Realm& from, const Realm& to, ChangeList& chan
         if (Uses(v, base->schema, base->name) && doomed.insert(Key(v.schema, v.name)).second)
           order.push_back(&v);
   }
+
+  RecreateTableBound(from, to, touched, changes);
 
   for (const View* v : order) {
     bool handled = false;

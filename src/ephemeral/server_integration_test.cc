@@ -238,8 +238,9 @@ TEST_F(EphemeralServerTest, NextStartSweepsAnOrphanedServer) {
   std::string dir = (*first)->dir();
   pid_t spid = (*first)->server_pid();
   ASSERT_EQ(kill((*first)->watchdog_pid(), SIGKILL), 0);
-  usleep(100000);
-  ASSERT_TRUE(ProcessAlive(spid)) << "the server outlives a killed watchdog";
+  // The server outlives its killed watchdog until some start sweeps it:
+  // ours below, or one of a concurrently running test (ctest -j2), so its
+  // liveness here is not asserted.
   auto second = Start(r);
   ASSERT_TRUE(second.ok()) << second.status().message();
   for (int i = 0; i < 1000 && ProcessAlive(spid); i++) usleep(10000);

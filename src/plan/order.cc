@@ -24,6 +24,9 @@ using namespace schema;  // NOLINT
 
 int Phase(const Change& c) {
   if (std::holds_alternative<DropTrigger>(c) || std::holds_alternative<DropView>(c)) return 0;
+  // Objects bound to a table (policies) go before any table change, like
+  // triggers: nothing depends on them, and they may block column changes.
+  if (const auto* d = std::get_if<DropObject>(&c); d && d->o.options.Has("table")) return 0;
   if (std::holds_alternative<AddSchema>(c) || std::holds_alternative<ModifySchemaAttr>(c)) return 1;
   if (std::holds_alternative<AddTable>(c) || std::holds_alternative<ModifyTable>(c) ||
       std::holds_alternative<RenameTable>(c) || std::holds_alternative<AddObject>(c) ||
@@ -60,16 +63,23 @@ void ObjectNeeds(const Table& t, std::vector<std::string>& needs) {
   for (const auto& w : words) needs.push_back("o:" + w);
 }
 
-// An object's own needs: its schema, the objects its definition names
-// (a domain's base type, a function's argument types), and the tables it
+// An object's own needs: its schema, the objects its definition and
+// options name (a domain's base type, a function's argument types), and the tables it
 // is declared on ("table" option, "table.<schema>.<name>" dependencies).
 void ObjectNeeds(const Object& o, std::vector<std::string>& needs) {
   needs.push_back("s:" + o.schema);
   const std::string self = Lower(o.name);
-  for (const auto& w : IdentifierWords(o.def + " " + o.signature + " " + o.options.Get("type") + " " +
-                             o.options.Get("return")))
+  // Every option value may name a type or a function (a composite's field
+  // types, a domain's default and checks, a routine's return type).
+  std::string text = o.def + " " + o.signature;
+  for (const auto& [k, v] : o.options.items()) text += " " + v;
+  for (const auto& w : IdentifierWords(text))
     if (w != self) needs.push_back("o:" + w);
   if (o.options.Has("table")) needs.push_back("t:" + Key(o.schema, o.options.Get("table")));
+  // Argument and return types may be a table's or view's row type
+  // (RETURNS SETOF t): such a routine comes after the relation.
+  for (const auto& w : IdentifierWords(o.signature + " " + o.options.Get("return")))
+    if (w != self) needs.push_back("w:" + Key(o.schema, w));
   for (const auto& d : o.depends_on) {
     // "<kind>.<schema>.<name>"
     auto a = d.find('.'), b = d.rfind('.');
@@ -96,6 +106,9 @@ Node Describe(const Change& c) {
       std::string rs = fk.ref_schema.empty() ? t.schema : fk.ref_schema;
       if (fk.ref_table != t.name || rs != t.schema) n.needs.push_back("t:" + Key(rs, fk.ref_table));
     }
+    // A partition (PostgreSQL's option partition_of) comes after its parent.
+    if (std::string parent = t.options.Get("partition_of"); !parent.empty())
+      n.needs.push_back("t:" + Key(t.options.Get("partition_of_schema", t.schema), parent));
   };
   auto words_needs = [&](const std::string& schema, const std::string& def, const std::string& self) {
     n.needs.push_back("s:" + schema);
@@ -117,16 +130,30 @@ Node Describe(const Change& c) {
     n.provides.push_back("t:" + Key(r->to.schema, r->to.name));
     n.provides.push_back("w:" + Key(r->to.schema, Lower(r->to.name)));
   }
+  // A view's recorded dependencies ("table.<schema>.<name>", "view.s.v",
+  // "materialized.s.m", or without the schema): relations of other schemas.
+  auto view_deps = [&](const View& v) {
+    for (const auto& d : v.depends_on) {
+      auto a = d.find('.'), b = d.rfind('.');
+      if (a == std::string::npos) continue;
+      std::string schema = a == b ? v.schema : d.substr(a + 1, b - a - 1);
+      n.needs.push_back("w:" + Key(schema, Lower(d.substr(b + 1))));
+    }
+  };
   if (const auto* a = std::get_if<AddView>(&c)) {
     n.provides.push_back("w:" + Key(a->v.schema, Lower(a->v.name)));
     words_needs(a->v.schema, a->v.def, a->v.name);
+    view_deps(a->v);
   }
   if (const auto* m = std::get_if<ModifyView>(&c)) {
     n.provides.push_back("w:" + Key(m->to.schema, Lower(m->to.name)));
     words_needs(m->to.schema, m->to.def, m->to.name);
+    view_deps(m->to);
   }
   if (const auto* a = std::get_if<AddTrigger>(&c)) words_needs(a->t.schema, a->t.def, a->t.name);
   if (const auto* m = std::get_if<ModifyTrigger>(&c)) words_needs(m->to.schema, m->to.def, m->to.name);
+  // A dropped trigger goes before the view it is on (drops reverse the edge).
+  if (const auto* d = std::get_if<DropTrigger>(&c)) n.needs.push_back("w:" + Key(d->t.schema, Lower(d->t.table)));
   auto object_provides = [&](const Object& o) {
     n.provides.push_back("o:" + Lower(o.name));
     n.provides.push_back("w:" + Key(o.schema, Lower(o.name)));
@@ -139,11 +166,13 @@ Node Describe(const Change& c) {
   // express by providing the names of what it references, reversed below.
   if (const auto* d = std::get_if<DropTable>(&c)) {
     n.provides.push_back("t:" + Key(d->t.schema, d->t.name));
+    n.provides.push_back("w:" + Key(d->t.schema, Lower(d->t.name)));  // its row type
     table_needs(d->t);
   }
   if (const auto* d = std::get_if<DropView>(&c)) {
     n.provides.push_back("w:" + Key(d->v.schema, Lower(d->v.name)));
     words_needs(d->v.schema, d->v.def, d->v.name);
+    view_deps(d->v);
   }
   return n;
 }

@@ -139,3 +139,66 @@ TEST(OrderChanges, PolicyAfterItsTable) {
 
 }  // namespace
 }  // namespace strata::plan
+
+namespace strata::plan {
+namespace {
+
+// Views of other schemas are ordered by their recorded dependencies
+// ("view.<schema>.<name>"), which the query's words cannot tell.
+TEST(OrderChanges, ViewDependenciesAcrossSchemas) {
+  View v, vv;
+  v.schema = "s2";
+  v.name = "v";
+  v.def = "SELECT id FROM s1.t";
+  v.depends_on = {"table.s1.t"};
+  vv.schema = "s1";
+  vv.name = "vv";
+  vv.def = "SELECT id FROM s2.v";
+  vv.depends_on = {"view.s2.v"};
+  auto created = OrderChanges({AddView{vv}, AddView{v}});
+  EXPECT_EQ(Names(created), (std::vector<std::string>{"addview:v", "addview:vv"}));
+  auto dropped = OrderChanges({DropView{v}, DropView{vv}});
+  EXPECT_EQ(Names(dropped), (std::vector<std::string>{"dropview:vv", "dropview:v"}));
+}
+
+// A trigger on a view that is dropped too goes first.
+TEST(OrderChanges, DroppedTriggerBeforeItsView) {
+  View v;
+  v.schema = "s";
+  v.name = "v";
+  v.def = "SELECT 1";
+  Trigger tr;
+  tr.schema = "s";
+  tr.name = "tr";
+  tr.table = "v";
+  auto out = OrderChanges({DropView{v}, DropTrigger{tr}});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropTrigger>(out[0]));
+}
+
+}  // namespace
+}  // namespace strata::plan
+
+namespace strata::plan {
+namespace {
+
+// A routine returning a table's row type comes after the table and is
+// dropped before it.
+TEST(OrderChanges, RoutineReturningRowType) {
+  Table t = T("items");
+  Object f;
+  f.kind = "function";
+  f.schema = "main";
+  f.name = "all_items";
+  f.signature = "()";
+  f.options.Set("return", "SETOF items");
+  auto created = OrderChanges({AddObject{f}, AddTable{t}});
+  ASSERT_EQ(created.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<AddTable>(created[0]));
+  auto dropped = OrderChanges({DropTable{t}, DropObject{f}});
+  ASSERT_EQ(dropped.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropObject>(dropped[0]));
+}
+
+}  // namespace
+}  // namespace strata::plan

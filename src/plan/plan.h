@@ -31,6 +31,11 @@ struct PlanOptions {
   // Schema qualifier for object names: nullopt = use each object's schema;
   // "" = unqualified (schema-scoped URL).
   std::optional<std::string> qualifier;
+  // Project `diff { concurrent_index { create = true, drop = true } }`
+  // (PostgreSQL): indexes created/dropped on existing tables use
+  // CONCURRENTLY, and the plan is then not transactional.
+  bool concurrent_index_create = false;
+  bool concurrent_index_drop = false;
 };
 
 // `-- Comment\nstmt;\n` for each change (Atlas's DefaultFormatter layout).

@@ -41,6 +41,9 @@ struct Type {
   std::vector<std::string> args;  // size/precision/scale or enum values
   bool is_unsigned = false;
   bool unsupported = false;       // unknown to the registry; printed as sql("raw")
+  // A user-defined type (enum, domain, composite): its schema; raw is then
+  // the bare name ("status", "status[]"), qualified by renderers as needed.
+  std::string schema;
   bool operator==(const Type& o) const = default;
 };
 

@@ -45,9 +45,12 @@ schema::Realm Decoder::Decode(const hcl::Document& doc) {
   // triggers can refer to any of them.
   for (const auto& b : doc.blocks)
     if (b.type == "schema") DecodeSchemaBlock(b);
+  CollectObjectNames(doc);
   for (const auto& b : doc.blocks)
     if (b.type == "table") DecodeTable(b);
   for (const auto& p : pending_fks_) DecodeForeignKey(p);
+  for (const auto& b : doc.blocks)
+    if (const ObjectSpec* os = d_.FindObject(b.type)) DecodeObject(b, *os);
   for (const auto& b : doc.blocks) {
     if (b.type == "view" && d_.views) DecodeView(b, /*materialized=*/false);
     if (b.type == "materialized" && d_.materialized_views) DecodeView(b, /*materialized=*/true);
@@ -58,7 +61,7 @@ schema::Realm Decoder::Decode(const hcl::Document& doc) {
   for (const auto& b : doc.blocks) {
     bool known = b.type == "schema" || b.type == "table" || (b.type == "view" && d_.views) ||
                  (b.type == "materialized" && d_.materialized_views) ||
-                 (b.type == "trigger" && d_.triggers) ||
+                 (b.type == "trigger" && d_.triggers) || d_.FindObject(b.type) != nullptr ||
                  // Consumed by evaluation; tolerated if an evaluator keeps them.
                  b.type == "variable" || b.type == "locals";
     if (!known) Error(b.range, "unknown block type \"" + b.type + "\"");
@@ -196,6 +199,22 @@ void Decoder::DecodeView(const hcl::Block& b, bool materialized) {
   } else {
     Error(b.range, "missing 'as' definition for " + r.what());
   }
+  if (materialized) {
+    // Index blocks as in a table; column references name the view's columns.
+    schema::Table rel;
+    rel.name = name;
+    for (const auto& c : v.columns) rel.columns.push_back(schema::Column{c.name, c.type});
+    for (const hcl::Block* ib : r.Blocks("index")) {
+      auto idx = DecodeIndex(*ib, rel, /*primary=*/false);
+      if (!idx) continue;
+      bool dup = std::any_of(v.indexes.begin(), v.indexes.end(), [&](const auto& x) { return x.name == idx->name; });
+      if (dup) {
+        Error(ib->range, "index " + Quoted(idx->name) + " is defined more than once in " + r.what());
+        continue;
+      }
+      v.indexes.push_back(std::move(*idx));
+    }
+  }
   if (auto co = r.Identifier("check_option")) v.check_option = ToUpper(*co);
   if (auto c = r.String("comment")) v.comment = *c;
   r.Extra(ObjectKind::kView, &v.options);
@@ -277,8 +296,44 @@ void Decoder::DecodeTrigger(const hcl::Block& b) {
     er.Finish();
   }
   std::optional<std::string> for_each = r.Identifier("for");
+  // Atlas also spells it `foreach`.
+  if (auto fe = r.Identifier("foreach")) {
+    if (for_each) Error(b.range, r.what() + " has both \"for\" and \"foreach\"");
+    for_each = fe;
+  }
   std::optional<std::string> when = r.String("when");
-  if (r.Get("as") != nullptr) {
+  std::vector<const hcl::Block*> exec;
+  if (d_.trigger_execute) exec = r.Blocks("execute");
+  if (!exec.empty()) {
+    // execute { function = function.f | function.s.f | "f", args = ["a"] }
+    BlockReader xr(this, *exec[0], "execute block of " + r.what());
+    xr.Labels(0, 0);
+    TriggerExecute ex;
+    if (const hcl::Attribute* f = xr.Required("function")) {
+      const hcl::Value& v = f->value;
+      if (v.kind() == hcl::Value::Kind::kRef && v.path().size() >= 2 && v.path().size() <= 3 &&
+          v.path()[0] == "function") {
+        std::vector<std::string> parts;
+        for (size_t i = 1; i < v.path().size(); ++i) parts.push_back(hcl::IsIdentifier(v.path()[i]) && ToLower(v.path()[i]) == v.path()[i] ? v.path()[i] : "\"" + ReplaceAll(v.path()[i], "\"", "\"\"") + "\"");
+        ex.function = Join(parts, ".");
+      } else if (v.kind() == hcl::Value::Kind::kString) {
+        ex.function = v.str();
+      } else {
+        xr.WrongKind(*f, "a function reference (function.<name>)");
+      }
+    }
+    if (const hcl::Attribute* a = xr.Get("args")) {
+      if (a->value.kind() != hcl::Value::Kind::kList) xr.WrongKind(*a, "a list of strings");
+      for (const auto& item : a->value.items()) {
+        if (item.kind() == hcl::Value::Kind::kString) ex.args.push_back(item.str());
+        else xr.WrongKind(*a, "a list of strings");
+      }
+    }
+    xr.Finish();
+    if (exec.size() > 1) Error(exec[1]->range, r.what() + " has more than one execute block");
+    if (r.Get("as") != nullptr) Error(exec[0]->range, r.what() + " has both \"as\" and an execute block");
+    tr.def = FormatTriggerExecute(ex);
+  } else if (r.Get("as") != nullptr) {
     if (auto def = r.String("as")) tr.def = TrimDefinition(*def);
   } else {
     Error(b.range, "missing 'as' definition for " + r.what());
@@ -303,8 +358,11 @@ void Decoder::DecodeTrigger(const hcl::Block& b) {
   }
   if (!ok || !on) return;
   schema::Schema& s = realm_.schemas[on->first];
-  if (s.FindTrigger(name) != nullptr) {
-    Error(b.range, r.what() + " is defined more than once in schema " + Quoted(s.name));
+  // Names are per table (PostgreSQL); SQLite's schema-wide rule is the server's to enforce.
+  bool dup = std::any_of(s.triggers.begin(), s.triggers.end(),
+                         [&](const schema::Trigger& t) { return t.name == name && t.table == on->second; });
+  if (dup) {
+    Error(b.range, r.what() + " is defined more than once on " + Quoted(on->second) + " in schema " + Quoted(s.name));
     return;
   }
   tr.schema = s.name;

@@ -196,6 +196,10 @@ void BlockReader::ExtraAttr(const AttrSpec& spec, schema::Options* opts) {
         if (good && !cols.empty()) v = Join(cols, ",");
         break;
       }
+      // Object attributes: Decoder::ObjectAttr reads them.
+      case AttrKind::kType:
+      case AttrKind::kColumnRef:
+      case AttrKind::kExpr: break;
     }
     if (!v) return;
     if (spec.kind == AttrKind::kIdentifier && spec.underscore_spaces) *v = ReplaceAll(*v, "_", " ");

@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "spec/decoder.h"
 #include "spec/literal.h"
+#include "spec/partition.h"
 
 namespace strata::spec::internal {
 namespace {
@@ -18,6 +19,7 @@ void Decoder::DecodeTable(const hcl::Block& b) {
   BlockReader r(this, b, "table " + Quoted(name));
   bool ok = r.Labels(1, 2);
   auto schema_idx = SchemaOf(r);
+  cur_schema_ = schema_idx.value_or(static_cast<size_t>(-1));
   schema::Table t;
   t.name = name;
   t.pos = b.range;
@@ -33,6 +35,7 @@ void Decoder::DecodeTable(const hcl::Block& b) {
     }
     t.columns.push_back(std::move(*c));
   }
+  if (d_.table_partitions) DecodeTablePartition(this, r, t);
   auto pks = r.Blocks("primary_key");
   if (pks.size() > 1) Error(pks[1]->range, r.what() + " has more than one primary_key block");
   if (!pks.empty()) t.primary_key = DecodeIndex(*pks[0], t, /*primary=*/true);
@@ -44,6 +47,17 @@ void Decoder::DecodeTable(const hcl::Block& b) {
       continue;
     }
     t.indexes.push_back(std::move(*idx));
+  }
+  for (const IndexBlockSpec& spec : d_.index_blocks) {
+    for (const hcl::Block* ib : r.Blocks(spec.block)) {
+      auto idx = DecodeIndex(*ib, t, /*primary=*/false, &spec);
+      if (!idx) continue;
+      if (t.FindIndex(idx->name) != nullptr) {
+        Error(ib->range, spec.block + " " + Quoted(idx->name) + " is defined more than once in " + r.what());
+        continue;
+      }
+      t.indexes.push_back(std::move(*idx));
+    }
   }
   std::vector<const hcl::Block*> fks = r.Blocks("foreign_key");
   for (const hcl::Block* kb : r.Blocks("check")) {
@@ -65,6 +79,7 @@ void Decoder::DecodeTable(const hcl::Block& b) {
     return;
   }
   t.schema = s.name;
+  if (t.options.Get("partition_of_schema") == t.schema) t.options.Erase("partition_of_schema");
   s.tables.push_back(std::move(t));
   // Foreign keys may point at tables defined later; resolve them once all
   // tables exist, keeping source order within the table.
@@ -126,6 +141,12 @@ std::optional<schema::Type> Decoder::DecodeType(const hcl::Attribute& a,
     return std::nullopt;
   };
   using K = hcl::Value::Kind;
+  schema::Type object_type;
+  switch (ObjectTypeRef(v, a.value_range, "column " + Quoted(column), cur_schema_, &object_type)) {
+    case TypeRef::kOk: return object_type;
+    case TypeRef::kError: return std::nullopt;
+    case TypeRef::kNotObject: break;
+  }
   Result<schema::Type> t = InvalidArgument("");
   switch (v.kind()) {
     case K::kRef:
@@ -217,7 +238,9 @@ std::optional<std::string> Decoder::LocalColumn(const std::vector<std::string>& 
     Error(at, "invalid column reference " + RefText(path) + " (expected column.<name>)");
     return std::nullopt;
   }
-  if (t.FindColumn(col) == nullptr) {
+  // A partition's columns are its parent's, not repeated in its block.
+  bool partition = d_.table_partitions && t.options.Has("partition_of");
+  if (t.FindColumn(col) == nullptr && !partition) {
     Error(at, "column " + Quoted(col) + " was not found in table " + Quoted(t.name));
     return std::nullopt;
   }
@@ -225,14 +248,18 @@ std::optional<std::string> Decoder::LocalColumn(const std::vector<std::string>& 
 }
 
 std::optional<schema::Index> Decoder::DecodeIndex(const hcl::Block& b, const schema::Table& t,
-                                                  bool primary) {
+                                                  bool primary, const IndexBlockSpec* as) {
   std::string name = b.labels.empty() ? "" : b.labels[0];
-  std::string what = primary ? "primary key of table " + Quoted(t.name) : "index " + Quoted(name);
+  std::string what = primary ? "primary key of table " + Quoted(t.name)
+                             : (as != nullptr ? as->block : std::string("index")) + " " + Quoted(name);
   BlockReader r(this, b, what);
   bool ok = primary ? r.Labels(0, 1) : r.Labels(1, 1);
   schema::Index idx;
   idx.name = name;
-  if (!primary) {
+  if (as != nullptr) {
+    idx.unique = as->unique;
+    idx.options.Set(as->option_key, "true");
+  } else if (!primary) {
     if (auto u = r.Bool("unique")) idx.unique = *u;
   }
   if (auto c = r.String("comment")) idx.comment = *c;

@@ -119,8 +119,9 @@ class Decoder {
   std::optional<schema::Column> DecodeColumn(const hcl::Block& b, const std::string& table);
   std::optional<schema::Type> DecodeType(const hcl::Attribute& a, const std::string& column);
   void DecodeGenerated(BlockReader& r, schema::Column* c);
+  // `as`: the block is one of DialectSpec::index_blocks.
   std::optional<schema::Index> DecodeIndex(const hcl::Block& b, const schema::Table& t,
-                                           bool primary);
+                                           bool primary, const IndexBlockSpec* as = nullptr);
   bool DecodeParts(BlockReader& r, const schema::Table& t, const std::string& name,
                    schema::Index* idx);
   std::optional<schema::Check> DecodeCheck(const hcl::Block& b);
@@ -129,8 +130,31 @@ class Decoder {
   std::optional<std::string> LocalColumn(const std::vector<std::string>& path,
                                          const schema::Table& t, const SourceRange& at);
 
+  // decode_object.cc: schema-level objects (DialectSpec::objects).
+  struct ObjectName {
+    std::string kind, name;
+    size_t schema = 0;
+  };
+  void CollectObjectNames(const hcl::Document& doc);
+  void DecodeObject(const hcl::Block& b, const ObjectSpec& spec);
+  // Reads one object attribute of the kinds only objects use (kType,
+  // kColumnRef, kExpr) or any other AttrKind through BlockReader.
+  std::optional<std::string> ObjectAttr(BlockReader& r, const AttrSpec& spec, size_t schema);
+  // A type that names an object: enum.x / enum.s.x, or sql("x[]") when x
+  // is an object. kNotObject leaves the value to the type registry.
+  enum class TypeRef { kNotObject, kOk, kError };
+  TypeRef ObjectTypeRef(const hcl::Value& v, const SourceRange& at, const std::string& what,
+                        size_t schema, schema::Type* out);
+  // Any column type (registry or object) as SQL text.
+  std::optional<std::string> TypeText(const hcl::Attribute& a, const std::string& what, size_t schema);
+
   const DialectSpec& d_;
   Diagnostics* diags_;
+  std::vector<ObjectName> object_names_;
+  // The schema of the table being decoded (object type references prefer it).
+  size_t cur_schema_ = static_cast<size_t>(-1);
+  // The depends_on list of the object being decoded: object types it names.
+  std::vector<std::string>* cur_deps_ = nullptr;
   schema::Realm realm_;
   std::vector<SchemaLabel> schema_labels_;
   std::vector<PendingForeignKey> pending_fks_;

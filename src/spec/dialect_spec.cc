@@ -23,6 +23,12 @@ const AttrSpec* DialectSpec::FindAttr(ObjectKind kind, const std::string& hcl_na
   return nullptr;
 }
 
+const ObjectSpec* DialectSpec::FindObject(const std::string& kind) const {
+  for (const auto& o : objects)
+    if (o.kind == kind) return &o;
+  return nullptr;
+}
+
 std::string ObjectKindName(ObjectKind kind) {
   switch (kind) {
     case ObjectKind::kSchema: return "schema";

@@ -6,8 +6,12 @@
 // dialect/sqlite/spec.cc), never coded into the codec.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "hcl/hcl.h"
+#include "schema/schema.h"
 
 #include "spec/type_registry.h"
 
@@ -24,6 +28,14 @@ enum class AttrKind {
   // A list of column references, kept comma-separated:
   //   [column.a, column.b]                      -> "a,b"
   kColumnRefList,
+  // Schema-level objects (ObjectSpec) only:
+  // A column type: int, varchar(10), sql("t[]"), enum.status -> its SQL
+  // text ("integer", "public.status").
+  kType,
+  // One column reference, table.t.column.c                -> "t.c"
+  kColumnRef,
+  // A value: "text" -> 'text', 42 -> 42, true -> true, sql("x") -> x.
+  kExpr,
 };
 
 // Where the encoder prints an extra attribute inside its block.
@@ -62,6 +74,18 @@ struct AttrSpec {
   bool required = false;
 };
 
+// A labelled table block that declares an index backing a constraint, e.g.
+// PostgreSQL's `unique "n" { columns = [...] }` (a UNIQUE constraint rather
+// than a unique index) or `exclude "n" { type = GIST, on { column, op } }`.
+// It has an index block's attributes except `unique`, and decodes to an
+// Index with option `option_key` = "true" and Index::unique = `unique`;
+// indexes carrying that option are encoded as this block.
+struct IndexBlockSpec {
+  std::string block;       // "unique"
+  std::string option_key;  // "constraint"
+  bool unique = false;
+};
+
 // The objects that carry extra attributes.
 enum class ObjectKind {
   kSchema,
@@ -73,6 +97,47 @@ enum class ObjectKind {
   kForeignKey,
   kCheck,
   kView,
+};
+
+class HclBody;
+
+// Labelled child blocks of a schema-level object, e.g. a composite's
+// `field "street" { type = text }` or a domain's `check "positive" { expr =
+// "..." }`. Attribute values are kept in the object's options under
+// "<type>.<label>.<option_key>" ("field.street.type"); an ordered block
+// also lists its labels, in order, in Object::values (so a kind has either
+// `values` or one ordered block, not both).
+struct ObjectBlockSpec {
+  std::string type;
+  bool ordered = false;
+  std::vector<AttrSpec> attrs;
+};
+
+// A kind of schema-level object (schema::Object) as an HCL block:
+//   <kind> "<name>" { schema = schema.s, <def_attr> = ..., values = [...],
+//                     <attrs>..., comment = "...", <blocks>... }
+// Decoding and encoding are generic; `decode_hook`/`encode_hook` handle
+// the few shapes the data cannot express (the names they read are listed
+// in hook_names so that they are not reported as unknown).
+struct ObjectSpec {
+  std::string kind;          // HCL block type and Object::kind: "enum"
+  bool values = false;       // `values = [..strings..]` <-> Object::values
+  bool values_required = false;
+  // The object names a type usable as a column type (`type = enum.status`).
+  bool type_name = false;
+  // The attribute holding Object::def, and how it is written ("" = none).
+  std::string def_attr;
+  AttrKind def_kind = AttrKind::kString;
+  bool def_required = false;
+  std::vector<AttrSpec> attrs;          // -> Object::options, printed in this order
+  std::vector<ObjectBlockSpec> blocks;  // printed after the attributes
+  std::vector<std::string> hook_names;
+  // Reads what the data does not; returns false after reporting an error
+  // through `error(range, message)`.
+  std::function<bool(const hcl::Block& b, schema::Object* o,
+                     const std::function<void(const SourceRange&, std::string)>& error)>
+      decode_hook;
+  std::function<void(const schema::Object& o, HclBody& body)> encode_hook;
 };
 
 struct DialectSpec {
@@ -97,11 +162,22 @@ struct DialectSpec {
 
   // Index features shared by several dialects, kept as model fields.
   bool partial_indexes = false;  // index `where = "pred"` -> Index::where
+  // Table `partition { ... }` blocks and `partition_of = table.p` (spec/partition.h).
+  bool table_partitions = false;
+  // Constraint-backed index blocks beside `index` (see IndexBlockSpec).
+  std::vector<IndexBlockSpec> index_blocks;
 
   // Atlas Pro blocks this dialect accepts at the top level.
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }
   bool materialized_views = false;  // materialized "m" { ... } (same attributes)
   bool triggers = false;            // trigger "t" { on, before|after|instead_of {...}, as }
+  // PostgreSQL: `execute { function = function.f, args = ["a"] }` instead
+  // of `as` (Trigger::def "EXECUTE FUNCTION f('a')").
+  bool trigger_execute = false;
+
+  // Schema-level object blocks, in the order the encoder prints their kinds.
+  std::vector<ObjectSpec> objects;
+  const ObjectSpec* FindObject(const std::string& kind) const;
 
   // Returns the table for kind (never null).
   const std::vector<AttrSpec>& Attrs(ObjectKind kind) const;

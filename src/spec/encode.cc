@@ -2,15 +2,19 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
 
 #include "base/strings.h"
 #include "hcl/hcl.h"
+#include "spec/encode_object.h"
 #include "spec/hcl_writer.h"
 #include "spec/literal.h"
+#include "spec/partition.h"
 #include "spec/trigger_events.h"
+#include "spec/type_name.h"
 
 namespace strata::spec {
 namespace {
@@ -54,6 +58,10 @@ std::string AttrValueToHCL(const AttrSpec& spec, const std::string& v) {
         if (!c.empty()) refs.push_back(Ref("column", std::vector<std::string>{c}));
       return List(refs);
     }
+    // Object attributes (encode_object.cc).
+    case AttrKind::kType:
+    case AttrKind::kColumnRef:
+    case AttrKind::kExpr: return SqlCall(v);
   }
   return hcl::Quote(v);
 }
@@ -132,6 +140,7 @@ class Encoder {
 
   std::string Encode(const std::vector<const Schema*>& schemas) {
     schemas_ = schemas;
+    objects_.emplace(d_, schemas);
     if (realm_) {
       for (const Schema* s : schemas) {
         for (const auto& t : s->tables) tables_q_.Add(s->name, t.name);
@@ -145,6 +154,7 @@ class Encoder {
     HclBody root;
     for (const Schema* s : schemas)
       for (const auto& t : s->tables) EncodeTable(*s, t, root);
+    objects_->Encode(root);
     for (bool materialized : {false, true})
       for (const Schema* s : schemas)
         for (const auto& v : s->views)
@@ -182,6 +192,9 @@ class Encoder {
   }
 
   std::string TypeToHCL(const schema::Type& t) const {
+    if (auto ref = objects_->TypeRef(t.raw, cur_schema_, t.schema)) return *ref;
+    if (!t.schema.empty() && t.schema != cur_schema_)
+      return SqlCall(QuoteIdentIfNeeded(t.schema) + "." + t.raw);
     if (t.unsupported || d_.types == nullptr || d_.types->Find(t.name) == nullptr)
       return SqlCall(t.raw.empty() ? t.name : t.raw);
     return d_.types->ToHCL(t);
@@ -196,10 +209,12 @@ class Encoder {
   }
 
   void EncodeTable(const Schema& s, const Table& t, HclBody& root) {
+    cur_schema_ = s.name;
     HclBody& b =
         root.Block("table", Labels(realm_ && tables_q_.Qualified(s.name, t.name), s.name, t.name));
     if (!s.name.empty()) b.Attr("schema", Ref("schema", {s.name}));
     if (!t.comment.empty()) b.Attr("comment", hcl::Quote(t.comment));
+    if (d_.table_partitions) EncodePartitionOf(t, b);
     EncodeExtra(d_.table_attrs, t.options, AttrPlacement::kAttributes, b);
     EncodeExtraBlocks(d_.table_attrs, t.options, b);
     for (const auto& c : t.columns) EncodeColumn(c, b);
@@ -207,6 +222,7 @@ class Encoder {
     for (const auto& fk : t.foreign_keys) EncodeForeignKey(s, t, fk, b);
     for (const auto& idx : t.indexes) EncodeIndex(idx, /*primary=*/false, b);
     for (const auto& ck : t.checks) EncodeCheck(ck, b);
+    if (d_.table_partitions) EncodePartitionBlock(t, b);
     EncodeExtra(d_.table_attrs, t.options, AttrPlacement::kTrailing, b);
   }
 
@@ -239,8 +255,12 @@ class Encoder {
   void EncodeIndex(const schema::Index& idx, bool primary, HclBody& parent) {
     std::vector<std::string> labels;
     if (!idx.name.empty()) labels.push_back(idx.name);
-    HclBody& b = parent.Block(primary ? "primary_key" : "index", labels);
-    if (!primary && idx.unique) b.Attr("unique", "true");
+    const IndexBlockSpec* as = nullptr;
+    if (!primary)
+      for (const auto& spec : d_.index_blocks)
+        if (idx.options.Flag(spec.option_key)) as = &spec;
+    HclBody& b = parent.Block(primary ? "primary_key" : as != nullptr ? as->block : "index", labels);
+    if (!primary && as == nullptr && idx.unique) b.Attr("unique", "true");
     bool columns_only = ColumnsOnly(idx);
     if (columns_only) {
       std::vector<std::string> cols;
@@ -366,6 +386,8 @@ class Encoder {
     EncodeExtra(d_.view_attrs, v.options, AttrPlacement::kAttributes, b);
     EncodeExtraBlocks(d_.view_attrs, v.options, b);
     EncodeExtra(d_.view_attrs, v.options, AttrPlacement::kTrailing, b);
+    // Materialized views carry indexes (PostgreSQL), printed like a table's.
+    for (const auto& idx : v.indexes) EncodeIndex(idx, /*primary=*/false, b);
   }
 
   void EncodeTrigger(const Schema& s, const schema::Trigger& tr, HclBody& root) {
@@ -392,6 +414,24 @@ class Encoder {
     if (std::string f = tr.options.Get(kTriggerForEach); !f.empty())
       b.Attr("for", IdentOrString(f, {"ROW", "STATEMENT"}));
     if (std::string w = tr.options.Get(kTriggerWhen); !w.empty()) b.Attr("when", hcl::Quote(w));
+    if (auto ex = ParseTriggerExecute(tr.def); ex && d_.trigger_execute && !timing.empty()) {
+      HclBody& eb = b.Block("execute");
+      // Unqualified names refer to the trigger's schema.
+      std::string fn = ex->function;
+      std::vector<std::string> path;
+      for (const auto& part : Split(fn, ".")) {
+        std::string p = part;
+        if (p.size() >= 2 && p.front() == '"' && p.back() == '"') p = ReplaceAll(p.substr(1, p.size() - 2), "\"\"", "\"");
+        path.push_back(p);
+      }
+      eb.Attr("function", Ref("function", path));
+      if (!ex->args.empty()) {
+        std::vector<std::string> args;
+        for (const auto& a : ex->args) args.push_back(hcl::Quote(a));
+        eb.Attr("args", List(args));
+      }
+      return;
+    }
     b.Attr("as", DefinitionToHCL(tr.def));
   }
 
@@ -399,6 +439,8 @@ class Encoder {
   const bool realm_;
   std::vector<const Schema*> schemas_;
   Qualifiers tables_q_, views_q_, mat_views_q_;
+  std::optional<internal::ObjectEncoder> objects_;
+  std::string cur_schema_;  // of the table being encoded
 };
 
 }  // namespace

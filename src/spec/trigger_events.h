@@ -8,6 +8,7 @@
 // Trigger::def instead (the SQLite inspector's natural form).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,15 @@ struct TriggerEvent {
 
 std::vector<TriggerEvent> ParseTriggerEvents(const std::string& events);
 std::string FormatTriggerEvents(const std::vector<TriggerEvent>& events);
+
+// A trigger's "EXECUTE FUNCTION f(args)" definition: function name (as
+// written, possibly schema-qualified) and its literal arguments, unquoted.
+struct TriggerExecute {
+  std::string function;
+  std::vector<std::string> args;
+};
+std::optional<TriggerExecute> ParseTriggerExecute(const std::string& def);
+std::string FormatTriggerExecute(const TriggerExecute& e);
 
 // HCL block of a timing: "INSTEAD OF" -> "instead_of"; and back.
 std::string TimingBlockName(const std::string& timing);

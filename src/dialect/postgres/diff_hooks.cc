@@ -3,8 +3,11 @@
 #include <regex>
 
 #include "base/strings.h"
+#include "dialect/postgres/diff_types.h"
 #include "dialect/postgres/normalize.h"
+#include "dialect/postgres/render_types.h"
 #include "dialect/postgres/types.h"
+#include "spec/partition.h"
 
 namespace strata::dialect::postgres {
 namespace {
@@ -66,10 +69,29 @@ bool PostgresDiffHooks::IndexOptionsEqual(const schema::Index& a, const schema::
   return t.indexes[0].options == t.indexes[1].options;
 }
 
+bool PostgresDiffHooks::ObjectEqual(const schema::Object& a, const schema::Object& b) const {
+  if (IsTypeObject(a)) return TypeObjectsEqual(*this, a, b);
+  return DiffHooks::ObjectEqual(a, b);
+}
+
 bool PostgresDiffHooks::TableOptionEqual(const std::string& key, const std::string& a,
                                          const std::string& b) const {
-  if (key == "unlogged") return (a == "true") == (b == "true");
-  if (key == "partition") return diff::CanonicalExpr(a) == diff::CanonicalExpr(b);
+  if (key == "unlogged" || key == "row_security_enabled" || key == "row_security_enforced")
+    return (a == "true") == (b == "true");
+  if (key == "partition") {
+    // "RANGE (at)" (pg_get_partkeydef) equals "RANGE (\"at\")" (HCL).
+    auto x = spec::ParsePartitionKey(a), y = spec::ParsePartitionKey(b);
+    if (!x || !y || x->type != y->type || x->parts.size() != y->parts.size())
+      return diff::CanonicalExpr(a) == diff::CanonicalExpr(b);
+    for (size_t i = 0; i < x->parts.size(); ++i) {
+      const auto &p = x->parts[i], &q = y->parts[i];
+      if (p.column != q.column || (p.column.empty() && !ExprEqual(p.expr, q.expr))) return false;
+    }
+    return true;
+  }
+  // A partition without a bound is the DEFAULT partition.
+  if (key == "partition_bound")
+    return ExprEqual(a.empty() ? "DEFAULT" : a, b.empty() ? "DEFAULT" : b);
   return a == b;
 }
 

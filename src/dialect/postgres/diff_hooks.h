@@ -23,6 +23,11 @@ class PostgresDiffHooks : public diff::DiffHooks {
   bool IndexOptionsEqual(const schema::Index& a, const schema::Index& b) const override;
   // "unlogged" is a flag ("" == "false"); "partition" compares case-insensitively.
   bool TableOptionEqual(const std::string& key, const std::string& a, const std::string& b) const override;
+  // PostgreSQL views pin the types of the columns they select: a column type
+  // change or drop re-creates the views above it (diff/view_deps.cc).
+  bool RecreateDependentViews() const override { return true; }
+  // Enums, domains, composites, sequences, extensions: diff_types.h.
+  bool ObjectEqual(const schema::Object& a, const schema::Object& b) const override;
 };
 
 }  // namespace strata::dialect::postgres

@@ -139,43 +139,52 @@ Status PostgresDriver::CheckClean() {
 
 // The statements that empty `schema` but keep the schema itself (its
 // comment, owner and privileges stay as they were, as in a fresh database).
-static Status ClearSchemaStmts(db::Conn& conn, const std::string& schema, std::vector<std::string>* out) {
+static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& schema) {
+  // One query lists every kind of object (see kSchemaObjects), already
+  // quoted and, for routines, with their signature (overloads share a name).
   ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
+  std::string script;
   // Extensions first: they take their own objects with them.
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& row : rows.rows) {
       std::string kind = row[0].value_or("table");
       if ((kind == "extension") != (pass == 0)) continue;
-      out->push_back("DROP " + ToUpper(kind) + " IF EXISTS " + row[1].value_or("") + " CASCADE;");
+      script += "DROP " + ToUpper(kind) + " IF EXISTS " + row[1].value_or("") + " CASCADE;\n";
     }
   }
-  return Status::Ok();
+  return script;
 }
 
 Status PostgresDriver::QuickReset() {
-  std::vector<std::string> stmts;
+  std::string script;
   if (!search_path_.empty()) {
-    RETURN_IF_ERROR(ClearSchemaStmts(*conn_, search_path_, &stmts));
+    ASSIGN_OR_RETURN(script, ClearSchemaScript(*conn_, search_path_));
   } else {
     auto schemas = conn_->Query(queries::kAllSchemas);
     if (!schemas.ok()) return schemas.status().Wrap("resetting the dev database");
     for (const auto& row : schemas->rows) {
       std::string name = row[0].value_or("");
-      // Other schemas are emptied first too: one DROP SCHEMA ... CASCADE of
-      // thousands of tables needs their locks all at once.
-      RETURN_IF_ERROR(ClearSchemaStmts(*conn_, name, &stmts));
-      if (name != "public") stmts.push_back("DROP SCHEMA IF EXISTS " + db::pq::QuoteIdent(name) + " CASCADE;");
+      if (name == "public") {
+        ASSIGN_OR_RETURN(std::string clear, ClearSchemaScript(*conn_, name));
+        script += clear;
+      } else {
+        script += "DROP SCHEMA IF EXISTS " + db::pq::QuoteIdent(name) + " CASCADE;\n";
+      }
     }
   }
-  // Batches of statements, one transaction each (DDL is transactional in
-  // PostgreSQL): one transaction over thousands of tables, with their
-  // indexes and sequences, exceeds the server's lock table
-  // (max_locks_per_transaction: "out of shared memory").
+  if (script.empty()) return Status::Ok();
+  // Transactions of at most kBatch statements (one per line): each DROP
+  // locks every object it removes, and one transaction over thousands of
+  // objects runs out of the server's shared lock table ("out of shared
+  // memory"), which other sessions share too.
   constexpr size_t kBatch = 200;
-  for (size_t i = 0; i < stmts.size(); i += kBatch) {
-    std::string script = "BEGIN;\n";
-    for (size_t j = i; j < stmts.size() && j < i + kBatch; ++j) script += stmts[j] + "\n";
-    Status st = conn_->Exec(script + "COMMIT;");
+  std::vector<std::string> lines = Split(script, "\n");
+  for (size_t i = 0; i < lines.size(); i += kBatch) {
+    std::string batch;
+    for (size_t j = i; j < lines.size() && j < i + kBatch; ++j)
+      if (!lines[j].empty()) batch += lines[j] + "\n";
+    if (batch.empty()) continue;
+    Status st = conn_->Exec("BEGIN;\n" + batch + "COMMIT;");
     if (!st.ok()) {
       if (InTransaction(*conn_)) (void)conn_->Rollback();
       return st.Wrap("resetting the dev database");

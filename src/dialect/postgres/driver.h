@@ -41,10 +41,10 @@ class PostgresDriver : public Driver {
   // Atlas's dev-database rule: schema scope is clean when the schema has no
   // table; realm scope when there is no schema, or only an empty "public".
   Status CheckClean() override;
-  // Drops what a dev database may hold: schema scope, the schema's objects
-  // (the schema itself stays); realm scope, the objects of every schema,
-  // then every schema but "public". In transactions of 200 statements: one
-  // transaction over thousands of tables exceeds the server's lock table.
+  // Drops what a dev database may hold in one transaction: schema scope, the
+  // schema's tables, views, sequences and types (the schema itself stays);
+  // realm scope, every schema but "public" (CASCADE) and the contents of
+  // "public". Functions and procedures are dropped too (by signature).
   Status QuickReset() override;
 
   db::Conn& Conn() override { return *conn_; }

@@ -10,22 +10,29 @@
 //                    sequence "<table>_<column>_seq" (the default is then dropped)
 //   Table.options    "unlogged"           "true"
 //                    "partition"          pg_get_partkeydef text, e.g. "RANGE (created)"
+//                    "partition_of", "partition_of_schema", "partition_bound" (see below)
+//                    "row_security_enabled", "row_security_enforced" "true" (ENABLE/FORCE ROW LEVEL SECURITY)
 //   Index.options    "type"               access method in upper case when not BTREE
 //                    "include"            INCLUDE columns, comma-separated
 //                    "nulls_distinct"     "false" for NULLS NOT DISTINCT
 //                    "page_per_range"     BRIN pages_per_range storage parameter when set
 //                    "constraint"         "true" when the index backs a UNIQUE constraint
+//                    "exclude"            "true" when it backs an EXCLUDE constraint
 //                    "deferrable"/"initially_deferred" "true" (constraint indexes, PK)
 //   IndexPart.options "ops"               operator class when not the type's default
 //                    "nulls_first"        "true" on an ASC part with NULLS FIRST
 //                    "nulls_last"         "true" on a DESC part with NULLS LAST
 //                    "collate"            collation when not the column's (default for expressions)
+//                    "op"                 the operator of an EXCLUDE constraint part
 //   ForeignKey.options "deferrable", "initially_deferred", "not_valid" = "true";
 //                    "match" = "FULL" | "PARTIAL" when not SIMPLE
 //   Check.options    "not_valid", "no_inherit" = "true"
 //
-// Exclusion-constraint indexes are left out (Atlas Pro feature), as are tables
-// owned by extensions, partitions, views and non-table objects.
+// Partitions (children) get Table.options "partition_of" (parent name),
+// "partition_of_schema" (when not the child's), "partition_bound"
+// (pg_get_expr(relpartbound): "FOR VALUES ...", "DEFAULT"); the columns,
+// indexes and constraints they inherit from the parent are left out.
+// Tables owned by extensions are left out.
 #include "dialect/postgres/inspect.h"
 
 #include <cctype>
@@ -33,6 +40,8 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "dialect/postgres/inspect_code.h"
+#include "dialect/postgres/inspect_types.h"
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/types.h"
 
@@ -129,6 +138,8 @@ void SetSerial(schema::Column& c, const std::string& table) {
   c.default_value.reset();
 }
 
+bool IsPartition(const schema::Table& t) { return t.options.Has("partition_of"); }
+
 struct TableRef {
   size_t schema = 0;
   size_t table = 0;
@@ -224,6 +235,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     realm.schemas.push_back(std::move(s));
   }
   if (realm.schemas.empty()) return realm;
+  RETURN_IF_ERROR(InspectTypeObjects(conn, &realm));  // enums, domains, sequences, ... (inspect_types.h)
 
   auto trows = conn.Query(queries::kTables, {TextArrayLiteral(schema_names)});
   if (!trows.ok()) return Annotate(trows.status(), "tables");
@@ -238,7 +250,16 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     t.name = tr.Str(r, "name");
     t.comment = tr.Str(r, "comment");
     if (tr.Bool(r, "unlogged")) t.options.Set("unlogged", "true");
+    if (tr.Bool(r, "row_security")) t.options.Set("row_security_enabled", "true");
+    if (tr.Bool(r, "row_security_enforced")) t.options.Set("row_security_enforced", "true");
     if (!tr.Null(r, "partition_key")) t.options.Set("partition", tr.Str(r, "partition_key"));
+    if (!tr.Null(r, "partition_of")) {
+      // A partition: what it inherits from its parent is left out below.
+      t.options.Set("partition_of", tr.Str(r, "partition_of"));
+      if (tr.Str(r, "partition_of_schema") != t.schema)
+        t.options.Set("partition_of_schema", tr.Str(r, "partition_of_schema"));
+      t.options.Set("partition_bound", tr.Str(r, "partition_bound"));
+    }
     auto it = schema_index.find(t.schema);
     if (it == schema_index.end()) continue;
     auto& tables = realm.schemas[it->second].tables;
@@ -246,7 +267,10 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     oids.push_back(tr.Str(r, "oid"));
     tables.push_back(std::move(t));
   }
-  if (oids.empty()) return realm;
+  if (oids.empty()) {
+    RETURN_IF_ERROR(InspectCode(conn, realm));  // views, routines, ... (inspect_code.h)
+    return realm;
+  }
   const std::string oid_array = "{" + strata::Join(oids, ",") + "}";
   auto table_of = [&](const std::string& oid) -> schema::Table* {
     auto it = by_oid.find(oid);
@@ -260,10 +284,12 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
   RowReader cr(*crows);
   for (size_t r = 0; r < cr.size(); ++r) {
     schema::Table* t = table_of(cr.Str(r, "table_oid"));
-    if (t == nullptr) continue;
+    if (t == nullptr || (IsPartition(*t) && !cr.Bool(r, "local"))) continue;
     schema::Column c;
     c.name = cr.Str(r, "name");
     c.type = ParseType(cr.Str(r, "type"));
+    // Enums, domains, composites: bare name + schema (schema::Type::schema).
+    if (!cr.Null(r, "object_schema")) c.type = ObjectColumnType(cr.Str(r, "object_type"), cr.Str(r, "object_schema"));
     c.nullable = !cr.Bool(r, "not_null");
     if (!cr.Null(r, "default_expr")) c.default_value = ParseDefault(cr.Str(r, "default_expr"));
     if (!cr.Null(r, "generated")) c.generated = schema::GeneratedExpr{cr.Str(r, "generated"), "STORED"};
@@ -314,9 +340,8 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
   std::unordered_map<std::string, std::pair<schema::Table*, size_t>> constraint_index;
   for (size_t r = 0; r < ir.size(); ++r) {
     schema::Table* t = table_of(ir.Str(r, "table_oid"));
-    if (t == nullptr) continue;
+    if (t == nullptr || (IsPartition(*t) && ir.Bool(r, "inherited"))) continue;
     std::string ctype = ir.Str(r, "constraint_type");
-    if (ctype == "x") continue;
     schema::Index idx;
     idx.name = ir.Str(r, "name");
     idx.unique = ir.Bool(r, "unique");
@@ -330,11 +355,17 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     if (ir.Bool(r, "nulls_not_distinct")) idx.options.Set("nulls_distinct", "false");
     if (!ir.Null(r, "pages_per_range")) idx.options.Set("page_per_range", ir.Str(r, "pages_per_range"));
     if (ctype == "u") idx.options.Set("constraint", "true");
+    if (ctype == "x") {
+      // An exclusion constraint: its index with the operator of each part.
+      idx.options.Set("exclude", "true");
+      auto ops = ParseTextArray(ir.Str(r, "exclude_ops"));
+      for (size_t i = 0; i < idx.parts.size() && i < ops.size(); ++i) idx.parts[i].options.Set("op", ops[i]);
+    }
     if (ir.Bool(r, "primary")) {
       pk_index[ir.Str(r, "index_oid")] = std::move(idx);
       continue;
     }
-    if (ctype == "u") constraint_index[ir.Str(r, "index_oid")] = {t, t->indexes.size()};
+    if (ctype == "u" || ctype == "x") constraint_index[ir.Str(r, "index_oid")] = {t, t->indexes.size()};
     t->indexes.push_back(std::move(idx));
   }
 
@@ -344,7 +375,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
   RowReader kr(*krows);
   for (size_t r = 0; r < kr.size(); ++r) {
     schema::Table* t = table_of(kr.Str(r, "table_oid"));
-    if (t == nullptr) continue;
+    if (t == nullptr || (IsPartition(*t) && kr.Bool(r, "inherited"))) continue;
     std::string type = kr.Str(r, "type");
     std::string name = kr.Str(r, "name");
     schema::Options deferral;
@@ -360,7 +391,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
       for (const auto& [k, v] : deferral.items()) pk.options.Set(k, v);
       pk.comment = kr.Str(r, "comment");
       t->primary_key = std::move(pk);
-    } else if (type == "u") {
+    } else if (type == "u" || type == "x") {
       auto it = constraint_index.find(kr.Str(r, "index_oid"));
       if (it == constraint_index.end()) continue;
       schema::Index& idx = it->second.first->indexes[it->second.second];
@@ -391,6 +422,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
       t->checks.push_back(std::move(ck));
     }
   }
+  RETURN_IF_ERROR(InspectCode(conn, realm));
   return realm;
 }
 

@@ -13,7 +13,8 @@ namespace strata::dialect::postgres {
 
 // Inspects the named schemas (empty = every schema except pg_* and
 // information_schema). Schemas are returned in name order, tables too.
-// Runs at most 6 queries whatever the number of tables.
+// Runs a fixed number of queries whatever the number of tables and objects
+// (14: 6 for tables, 5 in inspect_code.h, 3 in inspect_types.h).
 Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::string>& names);
 
 // A PostgreSQL array in text form ("{a,\"b c\",NULL}") to its elements

@@ -10,7 +10,8 @@ namespace strata::dialect::postgres {
 namespace {
 
 const char* const kFlagOptions[] = {"unlogged", "deferrable", "initially_deferred", "not_valid",
-                                    "no_inherit", "constraint", "nulls_first", "nulls_last"};
+                                    "no_inherit", "constraint", "nulls_first", "nulls_last",
+                                    "row_security_enabled", "row_security_enforced", "exclude"};
 
 void DropFalseFlags(schema::Options& o) {
   for (const char* k : kFlagOptions)
@@ -69,7 +70,8 @@ std::string StripLiteralCast(const std::string& expr) {
 void NormalizeTable(schema::Table& t) {
   DropFalseFlags(t.options);
   for (auto& c : t.columns) {
-    if (!c.type.raw.empty() || !c.type.name.empty()) {
+    // User-defined types (Type::schema set) are already canonical.
+    if (c.type.schema.empty() && (!c.type.raw.empty() || !c.type.name.empty())) {
       std::string text = c.type.unsupported || c.type.name.empty() ? c.type.raw : FormatType(c.type);
       c.type = ParseType(text);
     }

@@ -1,9 +1,13 @@
 #include "dialect/postgres/plan.h"
 
+#include <algorithm>
 #include <set>
 
 #include "base/strings.h"
+#include "dialect/postgres/plan_code.h"
+#include "dialect/postgres/plan_types.h"
 #include "dialect/postgres/planner.h"
+#include "dialect/postgres/render_code.h"
 #include "plan/order.h"
 
 namespace strata::dialect::postgres {
@@ -52,6 +56,8 @@ std::string Source(const std::string& key, const std::string& name) { return key
 Planner::Planner(const plan::PlanOptions& opts) {
   ropts_.indent = opts.indent;
   ropts_.qualifier = opts.qualifier;
+  concurrent_create_ = opts.concurrent_index_create;
+  concurrent_drop_ = opts.concurrent_index_drop;
 }
 
 void Planner::Add(std::string cmd, std::string comment, std::vector<std::string> reverse, std::string source,
@@ -122,6 +128,11 @@ Status Planner::AddTable(const schema::Table& t, bool if_not_exists, const std::
     comment(IndexComment(t, idx.name, idx.comment, ropts_), IndexComment(t, idx.name, "", ropts_),
             "set comment to index: " + GoQuote(idx.name) + " on table: " + GoQuote(t.name));
   }
+  for (const char* key : {"row_security_enabled", "row_security_enforced"}) {
+    if (!t.options.Flag(key)) continue;
+    comment(RowSecurity(t, key, true, ropts_), RowSecurity(t, key, false, ropts_),
+            "set row-level security of table: " + GoQuote(t.name));
+  }
   return Status::Ok();
 }
 
@@ -145,12 +156,14 @@ Status Planner::AddView(const schema::View& v) {
     Add(ViewComment(v, v.comment, ropts_), "set comment to view: " + GoQuote(v.name),
         {ViewComment(v, "", ropts_)}, Source("add_view", v.name));
   }
+  for (auto& c : ViewIndexChanges(v, ropts_, Source("add_view", v.name))) changes_.push_back(std::move(c));
   return Status::Ok();
 }
 
 Status Planner::DropView(const schema::View& v) {
   std::vector<std::string> reverse = {CreateView(v, ropts_)};
   if (!v.comment.empty()) reverse.push_back(ViewComment(v, v.comment, ropts_));
+  for (auto& c : ViewIndexChanges(v, ropts_, "")) reverse.push_back(std::move(c.cmd));
   Add(postgres::DropView(v, ropts_), "drop " + GoQuote(v.name) + " view", std::move(reverse),
       Source("drop_view", v.name));
   return Status::Ok();
@@ -195,6 +208,23 @@ Status Planner::ModifyView(const schema::ModifyView& m) {
   if (from.comment != to.comment) {
     Add(ViewComment(to, to.comment, ropts_), "set comment to view: " + GoQuote(to.name),
         {ViewComment(from, from.comment, ropts_)}, Source("modify_view", to.name));
+  }
+  if (!(from.indexes == to.indexes)) {
+    // Materialized view indexes: drop the changed ones, create the new ones.
+    schema::Table rel;
+    rel.name = to.name;
+    rel.schema = to.schema;
+    for (const auto& idx : from.indexes) {
+      auto it = std::find(to.indexes.begin(), to.indexes.end(), idx);
+      if (it != to.indexes.end()) continue;
+      Add(postgres::DropIndex(rel, idx, ropts_), "drop index " + GoQuote(idx.name) + " from view: " + GoQuote(to.name),
+          {CreateIndex(rel, idx, ropts_)}, Source("modify_view", to.name));
+    }
+    schema::View added = to;
+    added.indexes.clear();
+    for (const auto& idx : to.indexes)
+      if (std::find(from.indexes.begin(), from.indexes.end(), idx) == from.indexes.end()) added.indexes.push_back(idx);
+    for (auto& c : ViewIndexChanges(added, ropts_, Source("modify_view", to.name))) changes_.push_back(std::move(c));
   }
   return Status::Ok();
 }
@@ -257,7 +287,9 @@ Status Planner::Plan(const schema::Change& change) {
 
 plan::Plan Planner::Finish() {
   plan::Plan p;
-  p.transactional = true;
+  for (auto& c : deferred_) changes_.push_back(std::move(c));
+  // A new enum value cannot be used in the transaction that adds it.
+  p.transactional = !non_transactional_ && !EnumValueUsedLater(changes_);
   p.changes = std::move(changes_);
   p.reversible = true;
   for (const auto& c : p.changes)
@@ -271,7 +303,9 @@ Result<plan::Plan> PlanChanges(const schema::ChangeList& changes, const plan::Pl
   if (opts.qualifier) RETURN_IF_ERROR(internal::CheckScope(changes));
   internal::Planner planner(opts);
   for (const auto& change : plan::OrderChanges(changes)) RETURN_IF_ERROR(planner.Plan(change));
-  return planner.Finish();
+  plan::Plan p = planner.Finish();
+  if (internal::NeedsBodyChecksOff(changes)) p.changes.insert(p.changes.begin(), internal::BodyChecksOff());
+  return p;
 }
 
 }  // namespace strata::dialect::postgres

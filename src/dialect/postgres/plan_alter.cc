@@ -7,6 +7,8 @@
 
 #include "base/strings.h"
 #include "dialect/postgres/planner.h"
+#include "dialect/postgres/render_code.h"
+#include "dialect/postgres/type_change.h"
 #include "schema/changes.h"
 
 namespace strata::dialect::postgres::internal {
@@ -74,7 +76,7 @@ class AlterBuilder {
  private:
   Result<std::string> Clause(const TableChange& c, Group* g) {
     if (const auto* a = std::get_if<schema::AddColumn>(&c)) {
-      ASSIGN_OR_RETURN(std::string def, ColumnDef(a->c));
+      ASSIGN_OR_RETURN(std::string def, ColumnDef(a->c, &o_));
       return "ADD COLUMN " + def;
     }
     if (const auto* m = std::get_if<schema::ModifyColumn>(&c)) return AlterColumn(*m, g);
@@ -177,7 +179,7 @@ class AlterBuilder {
       // The sequence goes after the default that uses it.
       g->after.push_back({drop_seq, "drop sequence used by serial column " + GoQuote(from.name), {create_seq},
                           false, source_});
-      if (ToLower(ColumnType(to.type)) != from_base) clause += ", " + col + " TYPE " + ColumnType(to.type);
+      if (ToLower(ColumnType(to.type)) != from_base) clause += ", " + col + " TYPE " + ColumnType(to.type, &o_);
     } else if (from_base.empty() && !to_base.empty()) {
       g->before.push_back({create_seq, "create sequence for serial column " + GoQuote(to.name), {drop_seq},
                            false, source_});
@@ -187,7 +189,9 @@ class AlterBuilder {
     } else if (!to_base.empty()) {
       clause = col + " TYPE " + to_base;
     } else {
-      clause = col + " TYPE " + ColumnType(to.type);
+      clause = col + " TYPE " + ColumnType(to.type, &o_);
+      // No assignment cast (text -> integer, varchar -> enum): convert explicitly.
+      if (NeedsUsing(from.type, to.type)) clause += " USING " + Quote(to.name) + "::" + ColumnType(to.type, &o_);
     }
     if (std::string coll = to.options.Get("collate"); !coll.empty()) clause += " COLLATE " + Quote(coll);
     out->push_back(std::move(clause));
@@ -198,6 +202,14 @@ class AlterBuilder {
   const RenderOptions& o_;
   const std::string& source_;
 };
+
+// Like schema::IsDestructive, but a column type change counts only when it
+// narrows the type or changes its family (see type_change.h).
+bool IsDestructiveChange(const TableChange& c) {
+  if (const auto* m = std::get_if<schema::ModifyColumn>(&c); m != nullptr && (m->kind & schema::kChangeType) != 0)
+    return IsNarrowingTypeChange(m->from.type, m->to.type);
+  return schema::IsDestructive(c);
+}
 
 // The sub-change that undoes `c` inside an ALTER TABLE, or nullopt when
 // there is none.
@@ -244,8 +256,17 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
                    "set comment to column: " + GoQuote(c) + " on table: " + GoQuote(t.name));
   };
 
+  bool partition_moved = false;
   for (const auto& change : SkipAutoChanges(m.changes)) {
-    if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change)) {
+    if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change); a != nullptr && IsPartitionAttr(a->key)) {
+      if (!partition_moved) RETURN_IF_ERROR(ModifyPartitionOf(m.from, m.to, source));
+      partition_moved = true;
+    } else if (const auto* a = std::get_if<schema::ModifyTableAttr>(&change)) {
+      if (a->key == "row_security_enabled" || a->key == "row_security_enforced") {
+        comment_change(RowSecurity(t, a->key, a->to == "true", ropts_), RowSecurity(t, a->key, a->from == "true", ropts_),
+                       "set row-level security of table: " + GoQuote(t.name));
+        continue;
+      }
       if (a->key != "comment") {
         return Unsupported("postgres: unsupported table attribute change " + GoQuote(a->key) + " on table " +
                            GoQuote(t.name));
@@ -322,10 +343,16 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     }
   }
 
+  // CONCURRENTLY is not supported on partitioned tables.
+  const bool partitioned = !m.from.options.Get("partition").empty() || !t.options.Get("partition").empty();
+  const bool drop_conc = concurrent_drop_ && !partitioned && !drop_idx.empty();
+  const bool create_conc = concurrent_create_ && !partitioned && !add_idx.empty();
+  if (drop_conc || create_conc) non_transactional_ = true;
   // (a) DROP INDEX.
   for (const auto& idx : drop_idx) {
-    Add(postgres::DropIndex(t, idx, ropts_), "drop index " + GoQuote(idx.name) + " from table: " + GoQuote(t.name),
-        {CreateIndex(t, idx, ropts_)}, source);
+    Add(postgres::DropIndex(t, idx, ropts_, drop_conc),
+        "drop index " + GoQuote(idx.name) + " from table: " + GoQuote(t.name),
+        {CreateIndex(t, idx, ropts_, drop_conc)}, source);
   }
   // (b) One ALTER TABLE, constraint drops first.
   if (!alter.empty()) {
@@ -340,7 +367,7 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     bool reversible = true;
     bool destructive = false;
     for (const auto& c : alter) {
-      destructive |= schema::IsDestructive(c);
+      destructive |= IsDestructiveChange(c);
       auto r = Reverse(c);
       if (!r) {
         reversible = false;
@@ -363,7 +390,14 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     for (auto& c : g.after) changes_.push_back(std::move(c));
   }
   // (c) CREATE INDEX.
-  for (const auto& idx : add_idx) changes_.push_back(CreateIndexChange(t, idx, source));
+  for (const auto& idx : add_idx) {
+    plan::PlannedChange c = CreateIndexChange(t, idx, source);
+    if (create_conc) {
+      c.cmd = CreateIndex(t, idx, ropts_, /*concurrently=*/true);
+      c.reverse = {postgres::DropIndex(t, idx, ropts_, /*concurrently=*/true)};
+    }
+    changes_.push_back(std::move(c));
+  }
   // (d) Comments and renames.
   for (auto& c : after) changes_.push_back(std::move(c));
   return Status::Ok();

@@ -5,7 +5,10 @@
 #include <map>
 
 #include "base/strings.h"
+#include "dialect/postgres/plan_code.h"
+#include "dialect/postgres/plan_types.h"
 #include "dialect/postgres/planner.h"
+#include "dialect/postgres/render_types.h"
 
 namespace strata::dialect::postgres::internal {
 namespace {
@@ -16,10 +19,22 @@ Status NoHandler(const schema::Object& o) {
 
 }  // namespace
 
-Status Planner::AddObject(const schema::Object& o) { return NoHandler(o); }
+Status Planner::AddObject(const schema::Object& o) {
+  if (IsCodeObject(o)) return PlanAddCode(o, ropts_, &changes_);  // plan_code.cc
+  if (IsTypeObject(o)) return PlanAddType(o, ropts_, &changes_, &deferred_);  // plan_types.cc
+  return NoHandler(o);
+}
 
-Status Planner::DropObject(const schema::Object& o) { return NoHandler(o); }
+Status Planner::DropObject(const schema::Object& o) {
+  if (IsCodeObject(o)) return PlanDropCode(o, ropts_, &changes_);
+  if (IsTypeObject(o)) return PlanDropType(o, ropts_, &changes_);
+  return NoHandler(o);
+}
 
-Status Planner::ModifyObject(const schema::ModifyObject& m) { return NoHandler(m.to); }
+Status Planner::ModifyObject(const schema::ModifyObject& m) {
+  if (IsCodeObject(m.to)) return PlanModifyCode(m, ropts_, &changes_);
+  if (IsTypeObject(m.to)) return PlanModifyType(m, ropts_, &changes_);
+  return NoHandler(m.to);
+}
 
 }  // namespace strata::dialect::postgres::internal

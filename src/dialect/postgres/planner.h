@@ -31,6 +31,8 @@ class Planner {
                   std::vector<plan::PlannedChange>* out) const;
   Status DropTable(const schema::DropTable& d);
   Status ModifyTable(const schema::ModifyTable& m);  // plan_alter.cc
+  // DETACH/ATTACH PARTITION for a changed parent or bound (plan_partitions.cc).
+  Status ModifyPartitionOf(const schema::Table& from, const schema::Table& to, const std::string& source);
   Status AddView(const schema::View& v);
   Status DropView(const schema::View& v);
   Status ModifyView(const schema::ModifyView& m);
@@ -46,7 +48,19 @@ class Planner {
 
   RenderOptions ropts_;
   std::vector<plan::PlannedChange> changes_;
+  // Appended after every other change (a sequence's OWNED BY, once its
+  // table exists; plan_types.h).
+  std::vector<plan::PlannedChange> deferred_;
+  // PlanOptions.concurrent_index_*; non_transactional_ is set once a
+  // CONCURRENTLY statement is planned (it cannot run inside a transaction).
+  bool concurrent_create_ = false;
+  bool concurrent_drop_ = false;
+  bool non_transactional_ = false;
 };
+
+// Table options of a partition (partition_of, partition_of_schema,
+// partition_bound): changes to them are ModifyPartitionOf's.
+bool IsPartitionAttr(const std::string& key);
 
 // `source` descriptions: `add_table "t"`, `modify_table "t"`, ...
 std::string Source(const std::string& key, const std::string& name);

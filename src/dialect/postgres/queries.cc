@@ -14,10 +14,16 @@ ORDER BY n.nspname)sql";
 const char* const kTables = R"sql(
 SELECT c.oid, n.nspname AS schema, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
        c.relpersistence = 'u' AS unlogged,
-       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key
+       c.relrowsecurity AS row_security, c.relforcerowsecurity AS row_security_enforced,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       pc.relname AS partition_of, pn.nspname AS partition_of_schema,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
 ORDER BY n.nspname, c.relname)sql";
@@ -32,7 +38,10 @@ SELECT a.attrelid AS table_oid, a.attname AS name,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
        pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
        t.typtype AS type_kind,
-       seq.seqstart AS identity_start, seq.seqincrement AS identity_increment
+       seq.seqstart AS identity_start, seq.seqincrement AS identity_increment,
+       a.attislocal AS local,
+       pg_catalog.quote_ident(ot.typname) || CASE WHEN ot.oid <> t.oid THEN '[]' ELSE '' END AS object_type,
+       otn.nspname AS object_schema
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -41,6 +50,10 @@ LEFT JOIN pg_catalog.pg_depend dep ON a.attidentity <> '' AND dep.refclassid = '
   AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
   AND dep.classid = 'pg_catalog.pg_class'::regclass
 LEFT JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = dep.objid
+LEFT JOIN pg_catalog.pg_type ot ON ot.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+  AND ot.typtype IN ('e', 'd', 'c')
+LEFT JOIN pg_catalog.pg_namespace otn ON otn.oid = ot.typnamespace
+  AND otn.nspname NOT IN ('pg_catalog', 'information_schema')
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum)sql";
 
@@ -58,11 +71,12 @@ SELECT con.conrelid AS table_oid, con.conname AS name, con.contype AS type,
        con.connoinherit AS no_inherit,
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
        con.conindid AS index_oid,
+       (con.conparentid <> 0 OR NOT con.conislocal) AS inherited,
        obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 ORDER BY con.conrelid, con.conname)sql";
 
 const char* const kIndexes = R"sql(
@@ -71,9 +85,13 @@ SELECT i.indrelid AS table_oid, i.indexrelid AS index_oid, ic.relname AS name,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        i.indnullsnotdistinct AS nulls_not_distinct, i.indnkeyatts AS key_count,
        con.contype AS constraint_type,
+       CASE WHEN con.contype = 'x' THEN ARRAY(SELECT o.oprname FROM unnest(con.conexclop) WITH ORDINALITY k(op, ord)
+                                              JOIN pg_catalog.pg_operator o ON o.oid = k.op ORDER BY k.ord)
+       END AS exclude_ops,
        obj_description(i.indexrelid, 'pg_class') AS comment,
        (SELECT split_part(o, '=', 2) FROM unnest(ic.reloptions) AS o
-        WHERE o LIKE 'pages\_per\_range=%' LIMIT 1) AS pages_per_range
+        WHERE o LIKE 'pages\_per\_range=%' LIMIT 1) AS pages_per_range,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS inherited
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam

@@ -10,11 +10,14 @@ namespace strata::dialect::postgres::queries {
 extern const char* const kSchemas;
 // $1 text[]: schema names. Tables and partitioned tables, without
 // partitions and without tables that belong to an extension. Columns: oid,
-// schema, name, comment, unlogged, partition_key.
+// schema, name, comment, unlogged, partition_key, row_security,
+// row_security_enforced.
 extern const char* const kTables;
 // $1 oid[]: table oids. Columns in attnum order: table_oid, name, type,
 // not_null, default_expr, identity, generated, collation, comment,
-// type_kind, identity_start, identity_increment.
+// type_kind, identity_start, identity_increment, object_type and
+// object_schema (an enum/domain/composite type or an array of one: its
+// name, with "[]" for arrays, and its schema).
 extern const char* const kColumns;
 // $1 oid[]: table oids. PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK
 // constraints: table_oid, name, type, columns (text[]), ref_schema,

@@ -124,13 +124,16 @@ std::string TableName(const schema::Table& t, const RenderOptions& o) {
   return QualifiedName(t.schema, t.name, o);
 }
 
-bool IsUniqueConstraint(const schema::Index& idx) { return idx.options.Flag("constraint"); }
+bool IsUniqueConstraint(const schema::Index& idx) {
+  return idx.options.Flag("constraint") || idx.options.Flag("exclude");
+}
 
 std::string PrimaryKeyName(const schema::Table& t, const schema::Index& pk) {
   return pk.name.empty() ? t.name + "_pkey" : pk.name;
 }
 
-std::string ColumnType(const schema::Type& t) {
+std::string ColumnType(const schema::Type& t, const RenderOptions* o) {
+  if (!t.schema.empty()) return (o != nullptr ? SchemaPrefix(t.schema, *o) : Quote(t.schema) + ".") + t.raw;
   if (t.unsupported || t.name.empty()) return t.raw;
   // Atlas's FormatType spellings: the long standard names for strings,
   // numeric for decimal, boolean for bool, bit(1) for a bare bit.
@@ -160,14 +163,18 @@ std::string DefaultValue(const schema::Column& c) {
   const schema::Expr& x = *c.default_value;
   if (x.kind == schema::Expr::Kind::kRaw) return x.text;
   if (IsNumericOrBool(c.type)) return x.text;
-  // A value written in double quotes ("\"x\"" in HCL) is the string x.
+  // A value written in double quotes ("\"x\"" in HCL) is the string x:
+  // the decoder keeps it as '"x"', older states as "x".
   if (x.text.size() >= 2 && x.text.front() == '"' && x.text.back() == '"')
     return QuoteString(x.text.substr(1, x.text.size() - 2));
+  if (x.text.size() >= 4 && x.text.front() == '\'' && x.text.back() == '\'' && x.text[1] == '"' &&
+      x.text[x.text.size() - 2] == '"')
+    return "'" + x.text.substr(2, x.text.size() - 4) + "'";  // already SQL-escaped
   return QuoteString(x.text);
 }
 
-Result<std::string> ColumnDef(const schema::Column& c) {
-  std::string s = Quote(c.name) + " " + ColumnType(c.type);
+Result<std::string> ColumnDef(const schema::Column& c, const RenderOptions* o) {
+  std::string s = Quote(c.name) + " " + ColumnType(c.type, o);
   if (c.nullable && IsSerialType(c.type)) {
     return InvalidArgument("NOT NULL constraint is required for " + ToLower(c.type.name) + " column " +
                            GoQuote(c.name));
@@ -211,6 +218,16 @@ std::string IndexBody(const schema::Index& idx, bool nulls_clause) {
 }
 
 std::string UniqueConstraint(const schema::Index& idx) {
+  if (idx.options.Flag("exclude")) {
+    std::string s = "CONSTRAINT " + Quote(idx.name) + " EXCLUDE ";
+    if (std::string m = idx.options.Get("type"); !m.empty() && ToUpper(m) != "BTREE") s += "USING " + m + " ";
+    std::vector<std::string> parts;
+    for (const auto& p : idx.parts) parts.push_back(PartDef(p) + " WITH " + p.options.Get("op", "="));
+    s += "(" + Join(parts, ", ") + ")";
+    if (auto inc = SplitList(idx.options.Get("include")); !inc.empty()) s += " INCLUDE (" + QuoteList(inc) + ")";
+    if (std::string w = Trim(idx.where); !w.empty()) s += " WHERE " + MayWrap(w);
+    return s + Deferral(idx.options);
+  }
   // In UNIQUE constraints NULLS NOT DISTINCT comes before the key.
   return "CONSTRAINT " + Quote(idx.name) + " UNIQUE" + NullsNotDistinct(idx) + " " +
          IndexBody(idx, /*nulls_clause=*/false) + Deferral(idx.options);
@@ -247,8 +264,10 @@ std::string CheckDef(const schema::Check& c, bool alter) {
 
 Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists) {
   std::vector<std::string> items, errs;
-  for (const auto& c : t.columns) {
-    auto def = ColumnDef(c);
+  const std::string parent = t.options.Get("partition_of");
+  // A partition takes its columns from the parent.
+  for (const auto& c : parent.empty() ? t.columns : std::vector<schema::Column>{}) {
+    auto def = ColumnDef(c, &o);
     if (!def.ok()) {
       errs.push_back(def.status().message());
       continue;
@@ -264,28 +283,44 @@ Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, 
 
   std::string s = t.options.Flag("unlogged") ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
   if (if_not_exists) s += "IF NOT EXISTS ";
-  s += TableName(t, o) + " (";
-  if (o.indent.empty()) {
-    s += Join(items, ", ") + ")";
+  s += TableName(t, o);
+  if (!parent.empty()) s += " PARTITION OF " + PartitionParent(t, o);
+  if (!parent.empty() && items.empty()) {
+    // No column list.
+  } else if (o.indent.empty()) {
+    s += " (" + Join(items, ", ") + ")";
   } else {
-    s += "\n" + o.indent + Join(items, ",\n" + o.indent) + "\n)";
+    s += " (\n" + o.indent + Join(items, ",\n" + o.indent) + "\n)";
   }
+  if (!parent.empty()) s += " " + PartitionBound(t);
   if (std::string part = Trim(t.options.Get("partition")); !part.empty()) s += " PARTITION BY " + part;
   return s;
+}
+
+std::string PartitionParent(const schema::Table& t, const RenderOptions& o) {
+  return QualifiedName(t.options.Get("partition_of_schema", t.schema), t.options.Get("partition_of"), o);
+}
+
+std::string PartitionBound(const schema::Table& t) {
+  std::string b = Trim(t.options.Get("partition_bound"));
+  return b.empty() ? "DEFAULT" : b;
 }
 
 std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_exists) {
   return std::string("DROP TABLE ") + (if_exists ? "IF EXISTS " : "") + TableName(t, o);
 }
 
-std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o) {
+std::string CreateIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,
+                        bool concurrently) {
   std::string s = idx.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  if (concurrently) s += "CONCURRENTLY ";
   if (!idx.name.empty()) s += Quote(idx.name) + " ";
   return s + "ON " + TableName(t, o) + " " + IndexBody(idx);
 }
 
-std::string DropIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o) {
-  return "DROP INDEX " + QualifiedName(t.schema, idx.name, o);
+std::string DropIndex(const schema::Table& t, const schema::Index& idx, const RenderOptions& o,
+                      bool concurrently) {
+  return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY " : "") + QualifiedName(t.schema, idx.name, o);
 }
 
 std::string SchemaComment(const std::string& schema, const std::string& text) {

@@ -4,13 +4,18 @@
 // Nested blocks (`identity { ... }`) and column-reference lists
 // (`include = [...]`) are AttrSpec data (AttrSpec::block,
 // AttrKind::kColumnRefList). Not expressible yet with spec::DialectSpec
-// (labelled constraint blocks, partition keys, named types), so not accepted
-// in HCL although the model, inspector and planner handle them:
-//   `unique "n" { columns = [...] }` constraints        -> Index option constraint
+// Partitions (DialectSpec::table_partitions, spec/partition.h):
 //   table `partition { type, columns | by {...} }`      -> option partition
-//   `enum "n" { schema, values }` blocks and enum.<n> column types
+//   `partition_of = table.p`, `partition_bound = "..."` -> options of the same names
+// Constraint-backed indexes are DialectSpec::index_blocks:
+//   `unique "n" { columns = [...], include = [...] }`   -> Index option constraint
+//   `exclude "n" { type = GIST, on { column = c, op = "&&" }, where }`
+//                                                       -> Index option exclude,
+//                                                          IndexPart option op
 #include "dialect/postgres/spec.h"
 
+#include "dialect/postgres/spec_code.h"
+#include "dialect/postgres/spec_types.h"
 #include "dialect/postgres/types.h"
 
 namespace strata::dialect::postgres {
@@ -55,6 +60,10 @@ const spec::DialectSpec& PostgresSpec() {
         // BRIN storage parameter; 128 is the server default.
         AttrSpec{"page_per_range", "page_per_range", AttrKind::kInt, "128", {}, AttrPlacement::kAttributes},
         include,
+        // UNIQUE and EXCLUDE constraints (unique/exclude blocks).
+        AttrSpec{"deferrable", "deferrable", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
+        AttrSpec{"initially_deferred", "initially_deferred", AttrKind::kBool, "false", {},
+                 AttrPlacement::kAttributes},
     };
     d.index_part_attrs = {
         // Operator class: `ops = int4_ops` or `ops = "text_pattern_ops"`.
@@ -62,7 +71,17 @@ const spec::DialectSpec& PostgresSpec() {
         AttrSpec{"nulls_first", "nulls_first", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
         AttrSpec{"nulls_last", "nulls_last", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
         AttrSpec{"collate", "collate", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
+        // The operator of an exclusion constraint part: `op = "&&"`.
+        AttrSpec{"op", "op", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
     };
+    d.index_blocks = {{"unique", "constraint", /*unique=*/true}, {"exclude", "exclude", /*unique=*/false}};
+    // Declarative partitioning: `partition { type, columns | by {...} }` on a
+    // partitioned table; a partition says `partition_of = table.parent` and
+    // `partition_bound = "FOR VALUES ..."` (or "DEFAULT"), and repeats none
+    // of the parent's columns, indexes or constraints (spec/partition.h).
+    d.table_partitions = true;
+    d.table_attrs.push_back(
+        AttrSpec{"partition_bound", "partition_bound", AttrKind::kString, "", {}, AttrPlacement::kAttributes});
     // Atlas Pro attributes; the inspector reports them.
     d.foreign_key_attrs = {
         AttrSpec{"deferrable", "deferrable", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
@@ -79,6 +98,14 @@ const spec::DialectSpec& PostgresSpec() {
     d.views = true;
     d.materialized_views = true;
     d.triggers = true;
+    d.trigger_execute = true;
+    AddTypeObjectSpecs(d);
+    AddCodeObjectSpecs(d);  // function, procedure, policy (spec_code.h)
+    // Atlas Pro `row_security { enabled = true, enforced = true }`.
+    d.table_attrs.push_back(AttrSpec{"enabled", "row_security_enabled", AttrKind::kBool, "false", {},
+                                     AttrPlacement::kAttributes, "row_security"});
+    d.table_attrs.push_back(AttrSpec{"enforced", "row_security_enforced", AttrKind::kBool, "false", {},
+                                     AttrPlacement::kAttributes, "row_security"});
     return d;
   }();
   return kSpec;
