@@ -97,6 +97,9 @@ struct DialectSpec {
 
   // Index features shared by several dialects, kept as model fields.
   bool partial_indexes = false;  // index `where = "pred"` -> Index::where
+  // Column `unsigned = true` holds Type::is_unsigned (MySQL): the type is
+  // then printed without "unsigned" (`type = int`, `unsigned = true`).
+  bool unsigned_attr = false;
 
   // Atlas Pro blocks this dialect accepts at the top level.
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }

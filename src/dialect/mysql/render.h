@@ -41,17 +41,22 @@ std::string MayWrap(std::string_view expr);
 // `s`.`name` or `name` under the options.
 std::string QualifiedName(const std::string& schema, std::string_view name, const RenderOptions& o);
 std::string TableName(const schema::Table& t, const RenderOptions& o);
+// True when a statement holds a ";" outside quotes and comments (a
+// BEGIN ... END body): plans then need a custom delimiter.
+bool HasInnerSemicolon(std::string_view stmt);
 
 // The column type as DDL text ("int unsigned", "varchar(255)").
 std::string ColumnType(const schema::Type& t);
-// DEFAULT value text: string literals single-quoted, numbers as written,
-// expressions wrapped in parentheses unless they are a known function
-// (CURRENT_TIMESTAMP, NOW(), ...).
+// DEFAULT value text (Atlas's rules): literals of numeric types and hex/bit
+// literals as written, other literals single-quoted; raw expressions as
+// written when numeric, parenthesized or CURRENT_TIMESTAMP-like on a time
+// type, otherwise quoted (so write sql("(uuid())") for an expression).
 std::string DefaultValue(const schema::Column& c);
-// `c` type [CHARSET x] [COLLATE y] [GENERATED ALWAYS AS (e) STORED|VIRTUAL]
-//   NOT NULL|NULL [DEFAULT x] [ON UPDATE y] [AUTO_INCREMENT] [INVISIBLE]
-//   [COMMENT 'z']
-Result<std::string> ColumnDef(const schema::Column& c);
+// `c` type [CHARSET x] [AS (e) VIRTUAL|STORED] NOT NULL|NULL [DEFAULT x]
+//   [COLLATE y] [ON UPDATE z] [AUTO_INCREMENT] [INVISIBLE] [COMMENT 'w']
+// (Atlas's column clause order). CHARSET/COLLATE equal to the table's are
+// left out; MariaDB takes no NULL/NOT NULL on generated columns.
+Result<std::string> ColumnDef(const schema::Column& c, const schema::Table* t = nullptr, const Flavor& f = {});
 
 // (`a`, `b`(10) DESC, (expr))
 std::string IndexParts(const schema::Index& idx);
@@ -61,8 +66,10 @@ std::string IndexDef(const schema::Index& idx);
 std::string PrimaryKeyDef(const schema::Index& pk);
 // CONSTRAINT `fk` FOREIGN KEY (...) REFERENCES `t` (...) [ON UPDATE x] [ON DELETE y]
 std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, const RenderOptions& o);
-// CONSTRAINT `c` CHECK (expr) [NOT ENFORCED]
+// [CONSTRAINT `c`] CHECK (expr) [NOT ENFORCED]
 std::string CheckDef(const schema::Check& c);
+// DROP CHECK `c` (MySQL) or DROP CONSTRAINT `c` (MariaDB).
+std::string DropCheckClause(const schema::Check& c, const Flavor& f);
 // ENGINE/CHARSET/COLLATE/COMMENT/AUTO_INCREMENT/PARTITION clauses after ")".
 std::string TableOptions(const schema::Table& t);
 
@@ -71,16 +78,19 @@ std::string TableOptions(const schema::Table& t);
 Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists = false);
 std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_exists = false);
 
-// CREATE DATABASE `s` [CHARSET x] [COLLATE y]; DROP DATABASE `s`.
-std::string CreateSchema(const schema::Schema& s, bool if_not_exists = false);
-std::string DropSchema(const std::string& name);
+// CREATE DATABASE [IF NOT EXISTS] `s` [CHARSET x] [COLLATE y] [COMMENT 'c']
+// (COMMENT: MariaDB only); DROP DATABASE [IF EXISTS] `s`.
+std::string CreateSchema(const schema::Schema& s, const Flavor& f, bool if_not_exists = false);
+std::string DropSchema(const std::string& name, bool if_exists = false);
 
-// CREATE [OR REPLACE] VIEW `s`.`v` AS <def> [WITH x CHECK OPTION]
+// CREATE [OR REPLACE] [SQL SECURITY x] VIEW `s`.`v` AS <def>
+//   [WITH x CHECK OPTION]  (view option "security": DEFINER | INVOKER)
 std::string CreateView(const schema::View& v, const RenderOptions& o, bool or_replace = false);
 std::string DropView(const schema::View& v, const RenderOptions& o);
 
-// The stored CREATE TRIGGER statement, or one built from the timing/events
-// options and a body.
+// The stored CREATE TRIGGER statement (def starting with CREATE), or
+// CREATE TRIGGER `t` BEFORE|AFTER INSERT|UPDATE|DELETE ON `tbl` FOR EACH ROW
+// <body> from the timing/events options and the body in def.
 Result<std::string> CreateTrigger(const schema::Trigger& t, const RenderOptions& o);
 std::string DropTrigger(const schema::Trigger& t, const RenderOptions& o);
 

@@ -1,0 +1,210 @@
+// ModifyTable planning (Atlas's modifyTable/alterTable): every change of a
+// table goes into one ALTER TABLE, except that index drops, and the drop
+// halves of modified indexes and foreign keys, go into an ALTER TABLE of
+// their own before it (a multi-column key on a dropped column could
+// otherwise fail in the intermediate state).
+#include <algorithm>
+#include <set>
+
+#include "base/strings.h"
+#include "dialect/mysql/planner.h"
+#include "schema/changes.h"
+
+namespace strata::dialect::mysql::internal {
+namespace {
+
+using schema::TableChange;
+
+// An index whose columns are all dropped goes away with them.
+std::vector<TableChange> SkipAutoChanges(const std::vector<TableChange>& changes) {
+  std::set<std::string> dropped;
+  for (const auto& c : changes)
+    if (const auto* d = std::get_if<schema::DropColumn>(&c)) dropped.insert(d->c.name);
+  std::vector<TableChange> out;
+  for (const auto& c : changes) {
+    if (const auto* d = std::get_if<schema::DropIndex>(&c)) {
+      bool all = !d->i.parts.empty();
+      for (const auto& p : d->i.parts) all &= !p.column.empty() && dropped.count(p.column) > 0;
+      if (all) continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+class AlterBuilder {
+ public:
+  AlterBuilder(const schema::Table& from, const schema::Table& to, const RenderOptions& o)
+      : from_(from), to_(to), o_(o) {}
+
+  Result<std::string> Build(const std::vector<TableChange>& changes) {
+    std::vector<std::string> clauses;
+    std::string partition;
+    for (const auto& c : changes) {
+      if (const auto* a = std::get_if<schema::ModifyTableAttr>(&c); a && a->key == "partition") {
+        // partition_options follow the alter options, without a comma.
+        std::string v = Trim(a->to);
+        partition = v.empty() ? "REMOVE PARTITIONING"
+                    : StartsWith(ToUpper(v), "PARTITION") ? v
+                                                          : "PARTITION BY " + v;
+        continue;
+      }
+      ASSIGN_OR_RETURN(std::string s, Clause(c));
+      clauses.push_back(std::move(s));
+    }
+    std::string s = "ALTER TABLE " + TableName(to_, o_);
+    if (!clauses.empty()) s += " " + Join(clauses, ", ");
+    if (!partition.empty()) s += " " + partition;
+    return s;
+  }
+
+ private:
+  Result<std::string> Clause(const TableChange& c) {
+    if (const auto* a = std::get_if<schema::AddColumn>(&c)) {
+      ASSIGN_OR_RETURN(std::string def, ColumnDef(a->c, &to_, o_.flavor));
+      return "ADD COLUMN " + def;
+    }
+    if (const auto* m = std::get_if<schema::ModifyColumn>(&c)) {
+      ASSIGN_OR_RETURN(std::string def, ColumnDef(m->to, &to_, o_.flavor));
+      return "MODIFY COLUMN " + def;
+    }
+    if (const auto* d = std::get_if<schema::DropColumn>(&c)) return "DROP COLUMN " + Quote(d->c.name);
+    if (const auto* r = std::get_if<schema::RenameColumn>(&c))
+      return "RENAME COLUMN " + Quote(r->from.name) + " TO " + Quote(r->to.name);
+    if (const auto* a = std::get_if<schema::AddIndex>(&c)) return "ADD " + IndexDef(a->i);
+    if (const auto* d = std::get_if<schema::DropIndex>(&c)) return "DROP INDEX " + Quote(d->i.name);
+    if (const auto* r = std::get_if<schema::RenameIndex>(&c))
+      return "RENAME INDEX " + Quote(r->from.name) + " TO " + Quote(r->to.name);
+    if (const auto* a = std::get_if<schema::AddPrimaryKey>(&c)) return "ADD " + PrimaryKeyDef(a->pk);
+    if (std::holds_alternative<schema::DropPrimaryKey>(c)) return std::string("DROP PRIMARY KEY");
+    if (const auto* m = std::get_if<schema::ModifyPrimaryKey>(&c))
+      return "DROP PRIMARY KEY, ADD " + PrimaryKeyDef(m->to);
+    if (const auto* a = std::get_if<schema::AddForeignKey>(&c)) return "ADD " + ForeignKeyDef(to_, a->fk, o_);
+    if (const auto* d = std::get_if<schema::DropForeignKey>(&c)) {
+      if (d->fk.symbol.empty()) return InvalidArgument("cannot drop a foreign key without a name");
+      return "DROP FOREIGN KEY " + Quote(d->fk.symbol);
+    }
+    if (const auto* a = std::get_if<schema::AddCheck>(&c)) return "ADD " + CheckDef(a->c);
+    if (const auto* d = std::get_if<schema::DropCheck>(&c)) {
+      if (d->c.name.empty()) return InvalidArgument("cannot drop an unnamed check constraint");
+      return DropCheckClause(d->c, o_.flavor);
+    }
+    if (const auto* m = std::get_if<schema::ModifyCheck>(&c)) return ModifyCheck(*m);
+    if (const auto* a = std::get_if<schema::ModifyTableAttr>(&c)) return TableAttr(*a);
+    return InvalidArgument("unexpected change " + schema::SkipKey(c));
+  }
+
+  Result<std::string> ModifyCheck(const schema::ModifyCheck& m) {
+    if (m.from.name.empty()) return InvalidArgument("cannot modify unnamed check constraint");
+    if (m.from.name != m.to.name) {
+      return InvalidArgument("mismatch check constraint names: " + GoQuote(m.from.name) + " != " +
+                             GoQuote(m.to.name));
+    }
+    bool from_enf = m.from.options.Get("enforced") != "false", to_enf = m.to.options.Get("enforced") != "false";
+    // MySQL 8.0.16+ toggles enforcement in place; MariaDB has no NOT ENFORCED.
+    if (!o_.flavor.mariadb && from_enf != to_enf && m.from.expr == m.to.expr)
+      return "ALTER CHECK " + Quote(m.to.name) + (to_enf ? " ENFORCED" : " NOT ENFORCED");
+    return DropCheckClause(m.from, o_.flavor) + ", ADD " + CheckDef(m.to);
+  }
+
+  Result<std::string> TableAttr(const schema::ModifyTableAttr& a) {
+    const std::string& v = a.to;
+    if (a.key == "comment") return "COMMENT " + QuoteString(v);
+    if (a.key == "engine") return "ENGINE " + (v.empty() ? std::string("InnoDB") : v);
+    if (v.empty()) return InvalidArgument("cannot unset table option " + GoQuote(a.key));
+    if (a.key == "charset") return "CHARSET " + v;
+    if (a.key == "collate") return "COLLATE " + v;
+    if (a.key == "auto_increment") return "AUTO_INCREMENT " + v;
+    return Unsupported("unsupported table attribute change " + GoQuote(a.key));
+  }
+
+  const schema::Table& from_;
+  const schema::Table& to_;
+  const RenderOptions& o_;
+};
+
+// The sub-change that undoes `c`, or nullopt when there is none.
+std::optional<TableChange> Reverse(const TableChange& c) {
+  if (const auto* a = std::get_if<schema::AddColumn>(&c)) return schema::DropColumn{a->c};
+  if (const auto* d = std::get_if<schema::DropColumn>(&c)) return schema::AddColumn{d->c};
+  if (const auto* m = std::get_if<schema::ModifyColumn>(&c)) return schema::ModifyColumn{m->to, m->from, m->kind};
+  if (const auto* r = std::get_if<schema::RenameColumn>(&c)) return schema::RenameColumn{r->to, r->from};
+  if (const auto* a = std::get_if<schema::AddIndex>(&c)) return schema::DropIndex{a->i};
+  if (const auto* d = std::get_if<schema::DropIndex>(&c)) return schema::AddIndex{d->i};
+  if (const auto* r = std::get_if<schema::RenameIndex>(&c)) return schema::RenameIndex{r->to, r->from};
+  if (const auto* a = std::get_if<schema::AddPrimaryKey>(&c)) return schema::DropPrimaryKey{a->pk};
+  if (const auto* d = std::get_if<schema::DropPrimaryKey>(&c)) return schema::AddPrimaryKey{d->pk};
+  if (const auto* m = std::get_if<schema::ModifyPrimaryKey>(&c))
+    return schema::ModifyPrimaryKey{m->to, m->from, m->kind};
+  if (const auto* a = std::get_if<schema::AddForeignKey>(&c)) {
+    if (a->fk.symbol.empty()) return std::nullopt;  // the server names it
+    return schema::DropForeignKey{a->fk};
+  }
+  if (const auto* d = std::get_if<schema::DropForeignKey>(&c)) return schema::AddForeignKey{d->fk};
+  if (const auto* a = std::get_if<schema::AddCheck>(&c)) {
+    if (a->c.name.empty()) return std::nullopt;  // the server names it
+    return schema::DropCheck{a->c};
+  }
+  if (const auto* d = std::get_if<schema::DropCheck>(&c)) return schema::AddCheck{d->c};
+  if (const auto* m = std::get_if<schema::ModifyCheck>(&c)) return schema::ModifyCheck{m->to, m->from};
+  if (const auto* a = std::get_if<schema::ModifyTableAttr>(&c)) {
+    // Options that were not set cannot be "unset" (except comment/engine).
+    if (a->from.empty() && a->key != "comment" && a->key != "engine" && a->key != "partition") return std::nullopt;
+    return schema::ModifyTableAttr{a->key, a->to, a->from};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status Planner::ModifyTable(const schema::ModifyTable& m) {
+  const schema::Table& t = m.to;
+  const std::string source = Source("modify_table", t.name);
+  std::vector<TableChange> groups[2];
+  for (const auto& change : SkipAutoChanges(m.changes)) {
+    if (std::holds_alternative<schema::DropIndex>(change)) {
+      groups[0].push_back(change);
+    } else if (const auto* mi = std::get_if<schema::ModifyIndex>(&change)) {
+      // Any index change rebuilds it.
+      groups[0].push_back(schema::DropIndex{mi->from});
+      groups[1].push_back(schema::AddIndex{mi->to});
+    } else if (const auto* mf = std::get_if<schema::ModifyForeignKey>(&change)) {
+      groups[0].push_back(schema::DropForeignKey{mf->from});
+      groups[1].push_back(schema::AddForeignKey{mf->to});
+    } else {
+      groups[1].push_back(change);
+    }
+  }
+  AlterBuilder builder(m.from, m.to, ropts_);
+  for (const auto& group : groups) {
+    if (group.empty()) continue;
+    auto cmd = builder.Build(group);
+    if (!cmd.ok()) return InvalidArgument("mysql: alter table " + GoQuote(t.name) + ": " + cmd.status().message());
+    std::vector<TableChange> reverse;
+    bool reversible = true, destructive = false;
+    for (const auto& c : group) {
+      destructive |= schema::IsDestructive(c);
+      auto r = Reverse(c);
+      if (!r) {
+        reversible = false;
+        continue;
+      }
+      reverse.push_back(std::move(*r));
+    }
+    std::vector<std::string> rev;
+    if (reversible) {
+      // Undo in the opposite order: an index goes before its column.
+      std::reverse(reverse.begin(), reverse.end());
+      AlterBuilder back(m.to, m.from, ropts_);
+      auto r = back.Build(reverse);
+      if (!r.ok()) {
+        return InvalidArgument("mysql: reverse alter table " + GoQuote(t.name) + ": " + r.status().message());
+      }
+      rev.push_back(std::move(r).value());
+    }
+    Add(std::move(cmd).value(), "modify " + GoQuote(t.name) + " table", std::move(rev), source, destructive);
+  }
+  return Status::Ok();
+}
+
+}  // namespace strata::dialect::mysql::internal

@@ -1,0 +1,46 @@
+// The MySQL planner's state, shared by plan.cc (dispatch, schemas, tables,
+// views, triggers) and plan_alter.cc (ModifyTable). Internal to the
+// dialect; other layers call PlanChanges (plan.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "dialect/mysql/render.h"
+#include "plan/plan.h"
+#include "schema/changes.h"
+
+namespace strata::dialect::mysql::internal {
+
+class Planner {
+ public:
+  Planner(const plan::PlanOptions& opts, const Flavor& flavor);
+
+  Status Plan(const schema::Change& change);
+  plan::Plan Finish();
+
+ private:
+  void Add(std::string cmd, std::string comment, std::vector<std::string> reverse, std::string source,
+           bool destructive = false);
+
+  Status AddSchema(const schema::AddSchema& a);
+  Status DropSchema(const schema::DropSchema& d);
+  Status ModifySchemaAttr(const schema::ModifySchemaAttr& m);
+  Status AddTable(const schema::AddTable& a);
+  Status DropTable(const schema::DropTable& d);
+  Status ModifyTable(const schema::ModifyTable& m);  // plan_alter.cc
+  Status AddView(const schema::View& v);
+  Status DropView(const schema::View& v);
+  Status ModifyView(const schema::ModifyView& m);
+  Status AddTrigger(const schema::Trigger& t);
+  Status DropTrigger(const schema::Trigger& t);
+
+  RenderOptions ropts_;
+  std::vector<plan::PlannedChange> changes_;
+};
+
+// `source` descriptions: `add_table "t"`, `modify_table "t"`, ...
+std::string Source(const std::string& key, const std::string& name);
+
+}  // namespace strata::dialect::mysql::internal

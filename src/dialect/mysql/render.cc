@@ -1,0 +1,330 @@
+#include "dialect/mysql/render.h"
+
+#include <cctype>
+
+#include "base/strings.h"
+#include "dialect/mysql/types.h"
+#include "spec/trigger_events.h"
+
+namespace strata::dialect::mysql {
+namespace {
+
+std::string QuoteList(const std::vector<std::string>& names) {
+  std::vector<std::string> q;
+  q.reserve(names.size());
+  for (const auto& n : names) q.push_back(Quote(n));
+  return Join(q, ", ");
+}
+
+// Index of the parenthesis closing the one at s[0], skipping quoted text;
+// npos when unbalanced.
+size_t ClosingParen(std::string_view s) {
+  int depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth == 0) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string TrimStatement(std::string s) {
+  s = Trim(s);
+  while (EndsWith(s, ";")) s = Trim(s.substr(0, s.size() - 1));
+  return s;
+}
+
+bool StartsWithKeyword(std::string_view s, std::string_view kw) {
+  return s.size() >= kw.size() && EqualFold(s.substr(0, kw.size()), kw) &&
+         (s.size() == kw.size() || !std::isalnum(static_cast<unsigned char>(s[kw.size()])));
+}
+
+std::string TypeName(const schema::Type& t) { return ToLower(t.name.empty() ? t.raw : t.name); }
+
+// Atlas writes defaults of these types unquoted (its integer, decimal,
+// float and bool types).
+bool HasNumericDefault(const schema::Type& t) {
+  static const char* const kNames[] = {"bool",    "tinyint", "smallint", "mediumint", "int",
+                                       "bigint",  "decimal", "float",    "double",    "bit",
+                                       "integer", "numeric", "real",     "boolean"};
+  std::string n = TypeName(t);
+  if (size_t p = n.find('('); p != std::string::npos) n = Trim(n.substr(0, p));
+  if (size_t p = n.find(' '); p != std::string::npos) n = n.substr(0, p);
+  for (const char* k : kNames)
+    if (n == k) return true;
+  return false;
+}
+
+bool IsTimeType(const schema::Type& t) {
+  std::string n = TypeName(t);
+  return n == "datetime" || n == "timestamp" || n == "date" || n == "time" || n == "year";
+}
+
+// 0x1F, x'1F', b'101'.
+bool IsHexOrBit(const std::string& v) {
+  std::string l = ToLower(v);
+  return StartsWith(l, "0x") || StartsWith(l, "x'") || StartsWith(l, "b'") || StartsWith(l, "0b");
+}
+
+bool IsQuoted(const std::string& v) {
+  return v.size() >= 2 && ((v.front() == '\'' && v.back() == '\'') || (v.front() == '"' && v.back() == '"'));
+}
+
+bool IsCurrentTimestamp(const std::string& v) {
+  std::string l = ToLower(Trim(v));
+  return StartsWith(l, "current_timestamp") || StartsWith(l, "now(") || StartsWith(l, "localtime");
+}
+
+std::string PartDef(const schema::IndexPart& p) {
+  std::string s = p.column.empty() ? MayWrap(Trim(p.expr)) : Quote(p.column);
+  if (std::string n = p.options.Get("prefix"); !n.empty() && !p.column.empty()) s += "(" + n + ")";
+  if (p.desc) s += " DESC";
+  return s;
+}
+
+// USING BTREE|HASH (the storage types; FULLTEXT/SPATIAL are index kinds).
+std::string UsingClause(const schema::Index& idx) {
+  std::string ty = ToUpper(idx.options.Get("type"));
+  return ty == "BTREE" || ty == "HASH" ? " USING " + ty : "";
+}
+
+std::string IndexOptionsTail(const schema::Index& idx) {
+  std::string s = UsingClause(idx);
+  if (!idx.comment.empty()) s += " COMMENT " + QuoteString(idx.comment);
+  if (std::string p = idx.options.Get("parser"); !p.empty()) s += " WITH PARSER " + p;
+  return s;
+}
+
+}  // namespace
+
+std::string Quote(std::string_view ident) { return "`" + ReplaceAll(std::string(ident), "`", "``") + "`"; }
+
+std::string QuoteString(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "''";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string MayWrap(std::string_view expr) {
+  if (!expr.empty() && expr.front() == '(' && ClosingParen(expr) == expr.size() - 1) return std::string(expr);
+  return "(" + std::string(expr) + ")";
+}
+
+std::string QualifiedName(const std::string& schema, std::string_view name, const RenderOptions& o) {
+  if (o.qualifier) return o.qualifier->empty() ? Quote(name) : Quote(*o.qualifier) + "." + Quote(name);
+  return schema.empty() ? Quote(name) : Quote(schema) + "." + Quote(name);
+}
+
+std::string TableName(const schema::Table& t, const RenderOptions& o) { return QualifiedName(t.schema, t.name, o); }
+
+bool HasInnerSemicolon(std::string_view stmt) {
+  char quote = 0;
+  for (size_t i = 0; i < stmt.size(); ++i) {
+    char c = stmt[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') quote = c;
+    if (c == ';') return true;
+  }
+  return false;
+}
+
+std::string ColumnType(const schema::Type& t) { return FormatType(t); }
+
+std::string DefaultValue(const schema::Column& c) {
+  if (!c.default_value) return "";
+  const std::string v = Trim(c.default_value->text);
+  if (c.default_value->kind == schema::Expr::Kind::kLiteral) {
+    if (HasNumericDefault(c.type) || IsHexOrBit(v) || IsQuoted(v) || EqualFold(v, "NULL")) return v;
+    return QuoteString(v);
+  }
+  if (IsHexOrBit(v) || HasNumericDefault(c.type) || EqualFold(v, "NULL") ||
+      (StartsWith(v, "(") && EndsWith(v, ")")) || IsQuoted(v) || (IsTimeType(c.type) && IsCurrentTimestamp(v)))
+    return v;
+  // Atlas quotes a bare raw default on string-like columns.
+  return QuoteString(v);
+}
+
+Result<std::string> ColumnDef(const schema::Column& c, const schema::Table* t, const Flavor& f) {
+  if (c.type.raw.empty() && c.type.name.empty()) return InvalidArgument("column " + GoQuote(c.name) + " has no type");
+  std::string s = Quote(c.name) + " " + ColumnType(c.type);
+  auto differs = [&](const char* key) {
+    std::string v = c.options.Get(key);
+    return !v.empty() && (t == nullptr || !EqualFold(v, t->options.Get(key)));
+  };
+  if (differs("charset")) s += " CHARSET " + c.options.Get("charset");
+  if (c.generated) {
+    std::string ty = ToUpper(c.generated->type);
+    s += " AS " + MayWrap(Trim(c.generated->expr)) + " " + (ty.empty() ? "VIRTUAL" : ty);
+  }
+  if (!(c.generated && f.mariadb)) s += c.nullable ? " NULL" : " NOT NULL";
+  if (c.default_value && !c.generated) s += " DEFAULT " + DefaultValue(c);
+  if (differs("collate")) s += " COLLATE " + c.options.Get("collate");
+  if (std::string u = Trim(c.options.Get("on_update")); !u.empty()) s += " ON UPDATE " + u;
+  if (c.options.Flag("auto_increment")) s += " AUTO_INCREMENT";
+  if (c.options.Flag("invisible")) s += " INVISIBLE";
+  if (!c.comment.empty()) s += " COMMENT " + QuoteString(c.comment);
+  return s;
+}
+
+std::string IndexParts(const schema::Index& idx) {
+  std::vector<std::string> parts;
+  for (const auto& p : idx.parts) parts.push_back(PartDef(p));
+  return "(" + Join(parts, ", ") + ")";
+}
+
+std::string IndexDef(const schema::Index& idx) {
+  std::string ty = ToUpper(idx.options.Get("type"));
+  std::string s;
+  if (ty == "FULLTEXT" || ty == "SPATIAL") {
+    s = ty + " ";
+  } else if (idx.unique) {
+    s = "UNIQUE ";
+  }
+  s += "INDEX " + Quote(idx.name) + " " + IndexParts(idx);
+  return s + IndexOptionsTail(idx);
+}
+
+std::string PrimaryKeyDef(const schema::Index& pk) { return "PRIMARY KEY " + IndexParts(pk) + IndexOptionsTail(pk); }
+
+std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, const RenderOptions& o) {
+  std::string s;
+  if (!fk.symbol.empty()) s += "CONSTRAINT " + Quote(fk.symbol) + " ";
+  s += "FOREIGN KEY (" + QuoteList(fk.columns) + ") REFERENCES " +
+       QualifiedName(fk.ref_schema.empty() ? t.schema : fk.ref_schema, fk.ref_table, o) + " (" +
+       QuoteList(fk.ref_columns) + ")";
+  if (fk.on_update != schema::ReferenceAction::kNone) s += " ON UPDATE " + schema::ReferenceActionSQL(fk.on_update);
+  if (fk.on_delete != schema::ReferenceAction::kNone) s += " ON DELETE " + schema::ReferenceActionSQL(fk.on_delete);
+  return s;
+}
+
+std::string CheckDef(const schema::Check& c) {
+  std::string s;
+  if (!c.name.empty()) s += "CONSTRAINT " + Quote(c.name) + " ";
+  s += "CHECK " + MayWrap(Trim(c.expr));
+  if (c.options.Get("enforced") == "false") s += " NOT ENFORCED";
+  return s;
+}
+
+std::string DropCheckClause(const schema::Check& c, const Flavor& f) {
+  return (f.mariadb ? "DROP CONSTRAINT " : "DROP CHECK ") + Quote(c.name);
+}
+
+std::string TableOptions(const schema::Table& t) {
+  std::string s;
+  if (std::string v = t.options.Get("charset"); !v.empty()) s += " CHARSET " + v;
+  if (std::string v = t.options.Get("collate"); !v.empty()) s += " COLLATE " + v;
+  if (std::string v = t.options.Get("engine"); !v.empty()) s += " ENGINE " + v;
+  if (std::string v = t.options.Get("auto_increment"); !v.empty() && v != "0" && v != "1")
+    s += " AUTO_INCREMENT " + v;
+  if (!t.comment.empty()) s += " COMMENT " + QuoteString(t.comment);
+  if (std::string v = Trim(t.options.Get("partition")); !v.empty())
+    s += StartsWithKeyword(v, "PARTITION") ? " " + v : " PARTITION BY " + v;
+  return s;
+}
+
+Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, bool if_not_exists) {
+  std::vector<std::string> items, errs;
+  for (const auto& c : t.columns) {
+    auto def = ColumnDef(c, &t, o.flavor);
+    if (!def.ok()) {
+      errs.push_back(def.status().message());
+      continue;
+    }
+    items.push_back(std::move(def).value());
+  }
+  if (!errs.empty()) return InvalidArgument("create table " + GoQuote(t.name) + ": " + Join(errs, ", "));
+  if (t.primary_key) items.push_back(PrimaryKeyDef(*t.primary_key));
+  for (const auto& idx : t.indexes) items.push_back(IndexDef(idx));
+  for (const auto& fk : t.foreign_keys) items.push_back(ForeignKeyDef(t, fk, o));
+  for (const auto& c : t.checks) items.push_back(CheckDef(c));
+  std::string s = "CREATE TABLE ";
+  if (if_not_exists) s += "IF NOT EXISTS ";
+  s += TableName(t, o) + " (";
+  if (o.indent.empty()) {
+    s += Join(items, ", ") + ")";
+  } else {
+    s += "\n" + o.indent + Join(items, ",\n" + o.indent) + "\n)";
+  }
+  return s + TableOptions(t);
+}
+
+std::string DropTable(const schema::Table& t, const RenderOptions& o, bool if_exists) {
+  return std::string("DROP TABLE ") + (if_exists ? "IF EXISTS " : "") + TableName(t, o);
+}
+
+std::string CreateSchema(const schema::Schema& s, const Flavor& f, bool if_not_exists) {
+  std::string out = "CREATE DATABASE ";
+  if (if_not_exists) out += "IF NOT EXISTS ";
+  out += Quote(s.name);
+  if (std::string v = s.options.Get("charset"); !v.empty()) out += " CHARSET " + v;
+  if (std::string v = s.options.Get("collate"); !v.empty()) out += " COLLATE " + v;
+  if (!s.comment.empty() && f.mariadb) out += " COMMENT " + QuoteString(s.comment);
+  return out;
+}
+
+std::string DropSchema(const std::string& name, bool if_exists) {
+  return std::string("DROP DATABASE ") + (if_exists ? "IF EXISTS " : "") + Quote(name);
+}
+
+std::string CreateView(const schema::View& v, const RenderOptions& o, bool or_replace) {
+  std::string s = "CREATE ";
+  if (or_replace) s += "OR REPLACE ";
+  if (std::string sec = ToUpper(Trim(v.options.Get("security"))); !sec.empty()) s += "SQL SECURITY " + sec + " ";
+  s += "VIEW " + QualifiedName(v.schema, v.name, o) + " AS " + TrimStatement(v.def);
+  if (std::string co = ToUpper(Trim(v.check_option)); !co.empty() && co != "NONE") {
+    s += co == "CHECK OPTION" || co == "TRUE" ? " WITH CHECK OPTION" : " WITH " + co + " CHECK OPTION";
+  }
+  return s;
+}
+
+std::string DropView(const schema::View& v, const RenderOptions& o) {
+  return "DROP VIEW " + QualifiedName(v.schema, v.name, o);
+}
+
+Result<std::string> CreateTrigger(const schema::Trigger& t, const RenderOptions& o) {
+  std::string def = TrimStatement(t.def);
+  std::string timing = ToUpper(t.options.Get(spec::kTriggerTiming));
+  if (timing.empty()) {
+    if (!StartsWithKeyword(def, "CREATE")) {
+      return InvalidArgument("trigger " + GoQuote(t.name) +
+                             ": definition is neither a CREATE TRIGGER statement nor a body with timing");
+    }
+    return def;
+  }
+  auto events = spec::ParseTriggerEvents(t.options.Get(spec::kTriggerEvents));
+  // MySQL triggers fire on exactly one event, with no column list.
+  if (events.size() != 1 || !events[0].columns.empty()) {
+    return InvalidArgument("trigger " + GoQuote(t.name) + ": MySQL triggers take exactly one event (INSERT, UPDATE or DELETE)");
+  }
+  if (def.empty()) return InvalidArgument("trigger " + GoQuote(t.name) + ": missing body");
+  std::string s = "CREATE TRIGGER " + QualifiedName(t.schema, t.name, o) + " " + timing + " " + ToUpper(events[0].name) +
+                  " ON " + QualifiedName(t.schema, t.table, o) + " FOR EACH ROW";
+  if (std::string f = Trim(t.options.Get("follows")); !f.empty()) s += " FOLLOWS " + Quote(f);
+  if (std::string p = Trim(t.options.Get("precedes")); !p.empty()) s += " PRECEDES " + Quote(p);
+  return s + " " + def;
+}
+
+std::string DropTrigger(const schema::Trigger& t, const RenderOptions& o) {
+  return "DROP TRIGGER " + QualifiedName(t.schema, t.name, o);
+}
+
+}  // namespace strata::dialect::mysql
