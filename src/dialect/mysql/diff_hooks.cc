@@ -102,4 +102,10 @@ bool MysqlDiffHooks::TableOptionEqual(const std::string& key, const std::string&
   return a == b;
 }
 
+bool MysqlDiffHooks::SchemaOptionEqual(const std::string& key, const std::string& a,
+                                       const std::string& b) const {
+  if (key == "charset" || key == "collate") return b.empty() || EqualFold(a, b);
+  return a == b;
+}
+
 }  // namespace strata::dialect::mysql

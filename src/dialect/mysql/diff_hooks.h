@@ -28,6 +28,8 @@ class MysqlDiffHooks : public diff::DiffHooks {
   // engine/charset/collate compare case-insensitively, an absent engine is
   // InnoDB; auto_increment is compared only when both sides set it.
   bool TableOptionEqual(const std::string& key, const std::string& a, const std::string& b) const override;
+  // charset/collate left out of the desired state keep the server's.
+  bool SchemaOptionEqual(const std::string& key, const std::string& a, const std::string& b) const override;
 
   const Flavor& flavor() const { return flavor_; }
 

@@ -1,5 +1,6 @@
 #include "dialect/mysql/normalize.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <regex>
@@ -43,7 +44,31 @@ bool ParseNumber(const std::string& s, double* out) {
   return true;
 }
 
+// True for the index InnoDB adds for a foreign key that has none.
+bool IsForeignKeyIndex(const schema::Index& idx, const schema::Table& t) {
+  if (idx.unique || !idx.comment.empty() || !idx.options.empty()) return false;
+  for (const auto& fk : t.foreign_keys) {
+    if (fk.symbol != idx.name || fk.columns.size() != idx.parts.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < fk.columns.size(); ++i)
+      same &= idx.parts[i].column == fk.columns[i] && !idx.parts[i].desc && idx.parts[i].options.empty();
+    if (same) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string DefaultCollation(const std::string& charset, const Flavor& f) {
+  std::string cs = ToLower(charset);
+  if (cs.empty()) return "";
+  if (cs == "latin1") return "latin1_swedish_ci";
+  if (cs == "binary") return "binary";
+  if (cs == "utf8") cs = "utf8mb3";
+  if (cs == "utf8mb4" && !f.mariadb && f.AtLeast(8, 0)) return "utf8mb4_0900_ai_ci";
+  if (cs == "utf8mb4" && f.mariadb && f.AtLeast(11, 5)) return "utf8mb4_uca1400_ai_ci";
+  return cs + "_general_ci";
+}
 
 std::string CanonicalExpr(const std::string& e) {
   std::string out;
@@ -82,6 +107,8 @@ std::string CanonicalDefault(const std::string& in) {
   } else {
     e = CanonicalExpr(e);
   }
+  if (EqualFold(e, "TRUE")) return "1";
+  if (EqualFold(e, "FALSE")) return "0";
   double d = 0;
   if (ParseNumber(e, &d)) {
     char buf[64];
@@ -119,12 +146,18 @@ void NormalizeTable(schema::Table& t, const Flavor& f) {
         c.options.Set(k, v);
       }
     }
+    if (c.options.Has("collate")) {
+      std::string cs = c.options.Has("charset") ? c.options.Get("charset") : table_charset;
+      if (ToLower(c.options.Get("collate")) == DefaultCollation(cs, f) && c.options.Has("charset"))
+        c.options.Erase("collate");
+    }
     DropFalse(c.options, "auto_increment");
     DropFalse(c.options, "invisible");
     if (c.generated) {
       c.generated->type = ToUpper(c.generated->type);
       if (c.generated->type.empty()) c.generated->type = "VIRTUAL";
     }
+    if (c.generated && f.mariadb) c.nullable = true;
     if (c.default_value && EqualFold(Trim(c.default_value->text), "NULL")) c.default_value.reset();
     if (f.mariadb && c.type.name == "longtext") {
       for (size_t i = 0; i < t.checks.size(); ++i) {
@@ -148,6 +181,9 @@ void NormalizeTable(schema::Table& t, const Flavor& f) {
   };
   if (t.primary_key) norm_index(*t.primary_key);
   for (auto& idx : t.indexes) norm_index(idx);
+  t.indexes.erase(std::remove_if(t.indexes.begin(), t.indexes.end(),
+                                 [&](const schema::Index& idx) { return IsForeignKeyIndex(idx, t); }),
+                  t.indexes.end());
   for (auto& fk : t.foreign_keys) {
     for (auto* a : {&fk.on_update, &fk.on_delete})
       if (*a == schema::ReferenceAction::kNoAction || *a == schema::ReferenceAction::kRestrict)

@@ -148,6 +148,8 @@ std::optional<TableChange> Reverse(const TableChange& c) {
   if (const auto* d = std::get_if<schema::DropCheck>(&c)) return schema::AddCheck{d->c};
   if (const auto* m = std::get_if<schema::ModifyCheck>(&c)) return schema::ModifyCheck{m->to, m->from};
   if (const auto* a = std::get_if<schema::ModifyTableAttr>(&c)) {
+    // AUTO_INCREMENT 1 moves the counter back to the smallest free value.
+    if (a->key == "auto_increment" && a->from.empty()) return schema::ModifyTableAttr{a->key, a->to, "1"};
     // Options that were not set cannot be "unset" (except comment/engine).
     if (a->from.empty() && a->key != "comment" && a->key != "engine" && a->key != "partition") return std::nullopt;
     return schema::ModifyTableAttr{a->key, a->to, a->from};
