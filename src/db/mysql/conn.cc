@@ -148,7 +148,8 @@ Status MysqlConn::Error(const std::string& what) const {
   unsigned code = mysql_errno(conn_);
   std::string msg = mysql_error(conn_);
   // Server errors read like the Go driver's: "Error 1050 (42S01): ...".
-  if (code >= 1000 && code < 2000) {
+  // Client errors are 2000-2999; MariaDB's server errors go past 4000.
+  if (code >= 1000 && (code < 2000 || code >= 3000)) {
     msg = "Error " + std::to_string(code) + " (" + mysql_sqlstate(conn_) + "): " + msg;
   }
   return ExecError(kPrefix + (what.empty() ? "" : what + ": ") + msg);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "base/strings.h"
 #include "db/mysql/conn.h"
 
 namespace strata::dialect::mysql {
@@ -11,7 +12,7 @@ namespace {
 std::string WithApplied(std::string msg, const std::vector<std::string>& applied) {
   if (applied.empty()) return msg;
   msg += "\nstatements applied before the failure (MySQL commits DDL at once; they were not rolled back):";
-  for (const auto& s : applied) msg += "\n  " + s + ";";
+  for (const auto& s : applied) msg += "\n  " + ReplaceAll(s, "\n", "\n  ") + ";";
   return msg;
 }
 

@@ -160,7 +160,7 @@ TEST(MysqlDriverIntegration, RevisionsTable) {
   r.error = "boom 'x'";
   r.error_stmt = "CREATE TABLE x";
   r.hash = "abc=";
-  r.partial_hashes = {"h1:AAA="};
+  r.partial_hashes = {"h1:AAA=", "h1:BBB="};
   r.operator_version = std::string(migrate::kOperatorVersion);
   ASSERT_TRUE((*store)->Write(r).ok());
   auto back = (*store)->Read(r.version);

@@ -182,7 +182,7 @@ Status MysqlRevisionStore::Write(const Revision& r) {
   auto res = conn_.Query(
       sql, {r.version, r.description, std::to_string(r.type), std::to_string(r.applied), std::to_string(r.total),
             std::to_string(r.executed_at_unix_ns / 1000000000), std::to_string(r.execution_time_ns), r.error,
-            r.error_stmt, r.hash, migrate::PartialHashesJSON(r.partial_hashes, ""), r.operator_version});
+            r.error_stmt, r.hash, migrate::PartialHashesJSON(r.partial_hashes, ","), r.operator_version});
   return res.ok() ? Status::Ok() : res.status().Wrap("writing revision");
 }
 
