@@ -11,6 +11,22 @@ std::string ToLower(std::string_view s) {
   return out;
 }
 
+std::set<std::string> IdentifierWords(std::string_view sql) {
+  std::set<std::string> out;
+  std::string cur;
+  for (char c : sql) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '_' || u >= 0x80) {
+      cur += static_cast<char>(std::tolower(u));
+    } else if (!cur.empty()) {
+      out.insert(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.insert(cur);
+  return out;
+}
+
 std::string ToUpper(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

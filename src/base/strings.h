@@ -1,6 +1,7 @@
 // Small string helpers used everywhere.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,9 @@
 namespace strata {
 
 std::string ToLower(std::string_view s);
+// Lower-cased identifier-like words of a SQL text (letters, digits, '_',
+// non-ASCII bytes): a cheap way to find the names a definition mentions.
+std::set<std::string> IdentifierWords(std::string_view sql);
 std::string ToUpper(std::string_view s);
 std::string Trim(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);

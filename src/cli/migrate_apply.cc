@@ -64,7 +64,7 @@ Status MigrateApply(const MigrateApplyOptions& o, std::ostream& out) {
   ASSIGN_OR_RETURN(std::unique_ptr<dialect::Driver> drv, OpenDatabase(o.url));
   auto lock = drv->AcquireLock(kMigrateLockName, std::chrono::duration_cast<std::chrono::milliseconds>(lock_timeout));
   if (!lock.ok()) return lock.status().Wrap("acquiring database lock");
-  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> revs, drv->Revisions(o.revisions_schema));
+  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> revs, OpenRevisions(*drv, o.revisions_schema));
   RETURN_IF_ERROR(revs->Ensure());
 
   migrate::ExecOptions eo;

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "base/strings.h"
+#include "cli/migrate_common.h"
 #include "cli/drivers.h"
 #include "cli/go_duration.h"
 #include "cli/migrate_authoring.h"
@@ -95,7 +96,7 @@ Status MigrateDown(const GlobalOptions& g, const MigrateDownOptions& o, std::ost
   ASSIGN_OR_RETURN(std::unique_ptr<dialect::Driver> target, OpenDatabase(o.url));
   auto lock = target->AcquireLock(kExecuteLock, std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
   if (!lock.ok()) return lock.status().Wrap("acquiring database lock");
-  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> store, target->Revisions(o.revisions_schema));
+  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> store, OpenRevisions(*target, o.revisions_schema));
   ASSIGN_OR_RETURN(bool exists, store->Exists());
   std::vector<migrate::Revision> revs;
   if (exists) {

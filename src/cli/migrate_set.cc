@@ -103,7 +103,7 @@ Status MigrateSet(const MigrateSetOptions& o, std::ostream& out) {
   ASSIGN_OR_RETURN(std::unique_ptr<dialect::Driver> drv, OpenDatabase(o.url));
   auto lock = drv->AcquireLock(kMigrateLockName, std::chrono::milliseconds(0));
   if (!lock.ok()) return lock.status().Wrap("acquiring database lock");
-  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> store, drv->Revisions(o.revisions_schema));
+  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> store, OpenRevisions(*drv, o.revisions_schema));
   RETURN_IF_ERROR(store->Ensure());
   db::Conn& conn = drv->Conn();
   RETURN_IF_ERROR(conn.Begin());

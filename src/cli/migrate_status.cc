@@ -62,7 +62,7 @@ Status MigrateStatus(const MigrateStatusOptions& o, std::ostream& out) {
   if (o.url.empty()) return InvalidArgument("required flag(s) \"url\" not set");
   ASSIGN_OR_RETURN(Url url, Url::Parse(o.url));
   ASSIGN_OR_RETURN(std::unique_ptr<dialect::Driver> drv, OpenDatabase(o.url));
-  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> revs, drv->Revisions(o.revisions_schema));
+  ASSIGN_OR_RETURN(std::unique_ptr<migrate::RevisionStore> revs, OpenRevisions(*drv, o.revisions_schema));
   StatusReport r;
   r.env = {drv->Name(), url, o.d.dir};
   RETURN_IF_ERROR(FillPending(*dir, *revs, r));

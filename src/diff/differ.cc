@@ -191,6 +191,17 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
   }
   for (const auto& t : to.triggers)
     if (from.FindTrigger(t.name) == nullptr) out.push_back(AddTrigger{t});
+
+  for (const auto& o : from.objects) {
+    const Object* no = to.FindObject(o.Id());
+    if (no == nullptr) {
+      out.push_back(DropObject{o});
+    } else if (!h.ObjectEqual(o, *no)) {
+      out.push_back(ModifyObject{o, *no});
+    }
+  }
+  for (const auto& o : to.objects)
+    if (from.FindObject(o.Id()) == nullptr) out.push_back(AddObject{o});
 }
 
 Schema Renamed(Schema s, const std::string& name) {
@@ -203,6 +214,7 @@ Schema Renamed(Schema s, const std::string& name) {
   }
   for (auto& v : s.views) v.schema = name;
   for (auto& t : s.triggers) t.schema = name;
+  for (auto& o : s.objects) o.schema = name;
   return s;
 }
 
@@ -282,7 +294,9 @@ std::vector<TableChange> DiffTable(const Table& from_in, const Table& to_in, con
 Result<ChangeList> DiffSchema(const Schema& from, const Schema& to, const DiffHooks& h,
                               const DiffOptions& opts) {
   ChangeList out;
-  DiffSchemaObjects(from, Renamed(to, from.name), h, out);
+  Schema renamed = Renamed(to, from.name);
+  DiffSchemaObjects(from, renamed, h, out);
+  if (h.RecreateDependentViews()) RecreateDependentViews(Realm{{from}}, Realm{{renamed}}, out);
   return ApplySkip(std::move(out), opts);
 }
 
@@ -301,9 +315,11 @@ Result<ChangeList> DiffRealm(const Realm& from, const Realm& to, const DiffHooks
     if (from.FindSchema(s.name) != nullptr) continue;
     out.push_back(AddSchema{s});
     for (const auto& t : s.tables) out.push_back(AddTable{t});
+    for (const auto& o : s.objects) out.push_back(AddObject{o});
     for (const auto& v : s.views) out.push_back(AddView{v});
     for (const auto& t : s.triggers) out.push_back(AddTrigger{t});
   }
+  if (h.RecreateDependentViews()) RecreateDependentViews(from, to, out);
   return ApplySkip(std::move(out), opts);
 }
 

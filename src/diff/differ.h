@@ -33,6 +33,13 @@ class DiffHooks {
   // Schema-level option value (charset, collate); an absent option is "".
   virtual bool SchemaOptionEqual(const std::string& key, const std::string& a,
                                  const std::string& b) const;
+  // Schema-level objects with the same Id(): every field, `def` compared as
+  // an expression (CanonicalExpr).
+  virtual bool ObjectEqual(const schema::Object& a, const schema::Object& b) const;
+  // True where a view pins the types of the columns it selects (PostgreSQL):
+  // a column type change or drop then drops and re-creates the views that
+  // use it, and the views built on those, transitively.
+  virtual bool RecreateDependentViews() const { return false; }
 };
 
 struct DiffOptions {
@@ -49,6 +56,12 @@ Result<schema::ChangeList> DiffSchema(const schema::Schema& from, const schema::
 // Table diff: the list of changes inside one table (empty when equal).
 std::vector<schema::TableChange> DiffTable(const schema::Table& from, const schema::Table& to,
                                            const DiffHooks& hooks);
+
+// Adds DropView + AddView pairs for the views (transitively) that use a
+// column whose type changes or that is dropped; a ModifyView among them is
+// split into the pair. See DiffHooks::RecreateDependentViews.
+void RecreateDependentViews(const schema::Realm& from, const schema::Realm& to,
+                            schema::ChangeList& changes);
 
 // Canonical text of a SQL expression for comparison: whitespace collapsed,
 // redundant outer parentheses removed, keywords outside quotes upper-cased.

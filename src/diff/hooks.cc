@@ -34,6 +34,12 @@ bool DiffHooks::TriggerDefEqual(const std::string& a, const std::string& b) cons
   return ViewDefEqual(a, b);
 }
 
+bool DiffHooks::ObjectEqual(const schema::Object& a, const schema::Object& b) const {
+  return a.kind == b.kind && a.name == b.name && a.signature == b.signature &&
+         a.values == b.values && a.comment == b.comment && a.options == b.options &&
+         ViewDefEqual(a.def, b.def);
+}
+
 bool DiffHooks::ColumnOptionsEqual(const schema::Column& a, const schema::Column& b) const {
   return a.options == b.options;
 }

@@ -1,9 +1,11 @@
 // Orders changes by phase, then by dependencies inside each phase:
 //   1. drop triggers, drop views (dependents first)
 //   2. schema creation and schema attributes
-//   3. table creation (referenced tables first), table modifications
+//   3. table creation (referenced tables first), table modifications, and
+//      schema-level objects (types, sequences, functions before the tables
+//      whose columns, defaults or checks name them; policies after their table)
 //   4. view creation/modification (after what they select from), triggers
-//   5. table drops (referencing tables first), schema drops
+//   5. table and object drops (users first), schema drops
 // Inside a phase, a change waits for the changes it depends on; otherwise
 // input order is kept (Kahn's algorithm with a min-heap on input position).
 #include "plan/order.h"
@@ -12,6 +14,8 @@
 #include <map>
 #include <queue>
 #include <set>
+
+#include "base/strings.h"
 
 namespace strata::plan {
 namespace {
@@ -22,8 +26,10 @@ int Phase(const Change& c) {
   if (std::holds_alternative<DropTrigger>(c) || std::holds_alternative<DropView>(c)) return 0;
   if (std::holds_alternative<AddSchema>(c) || std::holds_alternative<ModifySchemaAttr>(c)) return 1;
   if (std::holds_alternative<AddTable>(c) || std::holds_alternative<ModifyTable>(c) ||
-      std::holds_alternative<RenameTable>(c))
+      std::holds_alternative<RenameTable>(c) || std::holds_alternative<AddObject>(c) ||
+      std::holds_alternative<ModifyObject>(c))
     return 2;
+  if (std::holds_alternative<DropObject>(c)) return 4;
   if (std::holds_alternative<AddView>(c) || std::holds_alternative<ModifyView>(c) ||
       std::holds_alternative<AddTrigger>(c) || std::holds_alternative<ModifyTrigger>(c))
     return 3;
@@ -33,26 +39,46 @@ int Phase(const Change& c) {
 
 std::string Key(const std::string& schema, const std::string& name) { return schema + "\x1f" + name; }
 
-// Lower-cased identifier-ish words of a SQL text, to find the tables and
-// views a definition mentions.
-std::set<std::string> Words(const std::string& sql) {
-  std::set<std::string> out;
-  std::string cur;
-  for (char c : sql) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      out.insert(cur);
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.insert(cur);
-  return out;
-}
-
 std::string Lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// Keys of the objects a table's column types, defaults, generated columns
+// and checks may name (types, sequences, functions), in any schema.
+void ObjectNeeds(const Table& t, std::vector<std::string>& needs) {
+  std::set<std::string> words;
+  auto add = [&](const std::string& text) {
+    for (auto& w : IdentifierWords(text)) words.insert(std::move(w));
+  };
+  for (const auto& c : t.columns) {
+    add(c.type.raw.empty() ? c.type.name : c.type.raw);
+    if (c.default_value) add(c.default_value->text);
+    if (c.generated) add(c.generated->expr);
+  }
+  for (const auto& ch : t.checks) add(ch.expr);
+  for (const auto& w : words) needs.push_back("o:" + w);
+}
+
+// An object's own needs: its schema, the objects its definition names
+// (a domain's base type, a function's argument types), and the tables it
+// is declared on ("table" option, "table.<schema>.<name>" dependencies).
+void ObjectNeeds(const Object& o, std::vector<std::string>& needs) {
+  needs.push_back("s:" + o.schema);
+  const std::string self = Lower(o.name);
+  for (const auto& w : IdentifierWords(o.def + " " + o.signature + " " + o.options.Get("type") + " " +
+                             o.options.Get("return")))
+    if (w != self) needs.push_back("o:" + w);
+  if (o.options.Has("table")) needs.push_back("t:" + Key(o.schema, o.options.Get("table")));
+  for (const auto& d : o.depends_on) {
+    // "<kind>.<schema>.<name>"
+    auto a = d.find('.'), b = d.rfind('.');
+    if (a == std::string::npos || a == b) continue;
+    std::string kind = d.substr(0, a), schema = d.substr(a + 1, b - a - 1), name = d.substr(b + 1);
+    if (kind == "table") needs.push_back("t:" + Key(schema, name));
+    else if (kind == "view") needs.push_back("w:" + Key(schema, Lower(name)));
+    else needs.push_back("o:" + Lower(name));
+  }
 }
 
 // The objects a change creates or touches, and the objects it needs.
@@ -65,6 +91,7 @@ Node Describe(const Change& c) {
   Node n;
   auto table_needs = [&](const Table& t) {
     n.needs.push_back("s:" + t.schema);
+    ObjectNeeds(t, n.needs);
     for (const auto& fk : t.foreign_keys) {
       std::string rs = fk.ref_schema.empty() ? t.schema : fk.ref_schema;
       if (fk.ref_table != t.name || rs != t.schema) n.needs.push_back("t:" + Key(rs, fk.ref_table));
@@ -72,7 +99,7 @@ Node Describe(const Change& c) {
   };
   auto words_needs = [&](const std::string& schema, const std::string& def, const std::string& self) {
     n.needs.push_back("s:" + schema);
-    for (const auto& w : Words(def))
+    for (const auto& w : IdentifierWords(def))
       if (w != Lower(self)) n.needs.push_back("w:" + Key(schema, w));
   };
   if (const auto* a = std::get_if<AddSchema>(&c)) n.provides.push_back("s:" + a->s.name);
@@ -100,6 +127,14 @@ Node Describe(const Change& c) {
   }
   if (const auto* a = std::get_if<AddTrigger>(&c)) words_needs(a->t.schema, a->t.def, a->t.name);
   if (const auto* m = std::get_if<ModifyTrigger>(&c)) words_needs(m->to.schema, m->to.def, m->to.name);
+  auto object_provides = [&](const Object& o) {
+    n.provides.push_back("o:" + Lower(o.name));
+    n.provides.push_back("w:" + Key(o.schema, Lower(o.name)));
+    ObjectNeeds(o, n.needs);
+  };
+  if (const auto* a = std::get_if<AddObject>(&c)) object_provides(a->o);
+  if (const auto* m = std::get_if<ModifyObject>(&c)) object_provides(m->to);
+  if (const auto* d = std::get_if<DropObject>(&c)) object_provides(d->o);
   // Drops: a dropped object "needs" its dependents to go first, which we
   // express by providing the names of what it references, reversed below.
   if (const auto* d = std::get_if<DropTable>(&c)) {
@@ -115,6 +150,7 @@ Node Describe(const Change& c) {
 
 bool IsDrop(const Change& c) {
   return std::holds_alternative<DropTable>(c) || std::holds_alternative<DropView>(c) ||
+         std::holds_alternative<DropObject>(c) ||
          std::holds_alternative<DropTrigger>(c) || std::holds_alternative<DropSchema>(c);
 }
 

@@ -29,6 +29,8 @@ std::string Name(const Change& c) {
   if (auto* v = std::get_if<DropView>(&c)) return "dropview:" + v->v.name;
   if (auto* s = std::get_if<AddSchema>(&c)) return "schema:" + s->s.name;
   if (auto* m = std::get_if<ModifyTable>(&c)) return "modify:" + m->to.name;
+  if (auto* a = std::get_if<AddObject>(&c)) return "add" + a->o.kind + ":" + a->o.name;
+  if (auto* d = std::get_if<DropObject>(&c)) return "drop" + d->o.kind + ":" + d->o.name;
   return "?";
 }
 
@@ -88,6 +90,51 @@ TEST(OrderChanges, ScalesToThousandsOfTables) {
   ASSERT_EQ(out.size(), 5000u);
   EXPECT_EQ(Name(out[0]), "add:t0");
   EXPECT_EQ(Name(out[4999]), "add:t4999");
+}
+
+Object Obj(const std::string& kind, const std::string& name, const std::string& def = "") {
+  Object o;
+  o.kind = kind;
+  o.name = name;
+  o.schema = "main";
+  o.def = def;
+  return o;
+}
+
+Table WithColumn(const std::string& name, const std::string& type, const std::string& def = "") {
+  Table t = T(name);
+  Column c;
+  c.name = "c";
+  c.type.raw = type;
+  c.type.name = type;
+  if (!def.empty()) c.default_value = Expr{Expr::Kind::kRaw, def};
+  t.columns.push_back(c);
+  return t;
+}
+
+TEST(OrderChanges, ObjectsBeforeTheTablesThatNameThem) {
+  // The table is listed first; its column type names the enum and its
+  // default calls the function, which takes a domain.
+  ChangeList in{AddTable{WithColumn("t", "status", "next_code()")},
+                AddObject{Obj("function", "next_code", "SELECT 1::code")},
+                AddObject{Obj("domain", "code")}, AddObject{Obj("enum", "status")},
+                AddTable{T("plain")}};
+  EXPECT_EQ(Names(OrderChanges(in)),
+            (std::vector<std::string>{"adddomain:code", "addfunction:next_code", "addenum:status",
+                                      "add:t", "add:plain"}));
+}
+
+TEST(OrderChanges, ObjectsDroppedAfterTheirUsers) {
+  ChangeList in{DropObject{Obj("enum", "status")}, DropTable{WithColumn("t", "status")},
+                AddTable{T("n")}};
+  EXPECT_EQ(Names(OrderChanges(in)), (std::vector<std::string>{"add:n", "drop:t", "dropenum:status"}));
+}
+
+TEST(OrderChanges, PolicyAfterItsTable) {
+  Object p = Obj("policy", "p");
+  p.options.Set("table", "t");
+  ChangeList in{AddObject{p}, AddTable{T("t")}};
+  EXPECT_EQ(Names(OrderChanges(in)), (std::vector<std::string>{"add:t", "addpolicy:p"}));
 }
 
 }  // namespace

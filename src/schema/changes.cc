@@ -46,6 +46,9 @@ std::string SkipKey(const Change& c) {
       [](const AddTrigger&) { return std::string("add_trigger"); },
       [](const DropTrigger&) { return std::string("drop_trigger"); },
       [](const ModifyTrigger&) { return std::string("modify_trigger"); },
+      [](const AddObject& a) { return "add_" + a.o.kind; },
+      [](const DropObject& d) { return "drop_" + d.o.kind; },
+      [](const ModifyObject& m) { return "modify_" + m.to.kind; },
   }, c);
 }
 

@@ -78,13 +78,19 @@ struct ModifyView { View from, to; };
 struct AddTrigger { Trigger t; };
 struct DropTrigger { Trigger t; };
 struct ModifyTrigger { Trigger from, to; };
+struct AddObject { Object o; };
+struct DropObject { Object o; };
+// The planner decides how: in place (ALTER TYPE ... ADD VALUE, CREATE OR
+// REPLACE FUNCTION) or by dropping and re-creating.
+struct ModifyObject { Object from, to; };
 
 using Change = std::variant<AddSchema, DropSchema, ModifySchemaAttr, AddTable, DropTable, ModifyTable,
                             RenameTable, AddView, DropView, ModifyView, AddTrigger, DropTrigger,
-                            ModifyTrigger>;
+                            ModifyTrigger, AddObject, DropObject, ModifyObject>;
 using ChangeList = std::vector<Change>;
 
-// Atlas's `diff.skip` keys ("drop_table", "add_column", ...) for a change.
+// Atlas's `diff.skip` keys ("drop_table", "add_column", ...) for a change;
+// objects use "add_<kind>", "drop_<kind>", "modify_<kind>" ("drop_function").
 std::string SkipKey(const Change& c);
 std::string SkipKey(const TableChange& c);
 

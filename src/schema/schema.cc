@@ -83,6 +83,11 @@ const Table* Schema::FindTable(const std::string& n) const { return FindByName<c
 Table* Schema::FindTable(const std::string& n) { return FindByName<std::vector<Table>, Table>(tables, n); }
 const View* Schema::FindView(const std::string& n) const { return FindByName<const std::vector<View>, const View>(views, n); }
 const Trigger* Schema::FindTrigger(const std::string& n) const { return FindByName<const std::vector<Trigger>, const Trigger>(triggers, n); }
+const Object* Schema::FindObject(const std::string& id) const {
+  for (const auto& o : objects)
+    if (o.Id() == id) return &o;
+  return nullptr;
+}
 const Schema* Realm::FindSchema(const std::string& n) const { return FindByName<const std::vector<Schema>, const Schema>(schemas, n); }
 Schema* Realm::FindSchema(const std::string& n) { return FindByName<std::vector<Schema>, Schema>(schemas, n); }
 

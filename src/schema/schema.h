@@ -1,4 +1,4 @@
-// THE schema model: Realm > Schema > Table/View/Trigger. Objects refer to
+// THE schema model: Realm > Schema > Table/View/Trigger/Object. Objects refer to
 // each other by name (not pointer), so states copy, compare and serialize
 // trivially. Dialect-specific settings live in ordered `Options` bags whose
 // keys are data in each dialect's tables (e.g. "strict", "without_rowid").
@@ -163,11 +163,13 @@ struct View {
   std::string comment;
   std::vector<ViewColumn> columns;  // informational; not diffed
   std::vector<std::string> depends_on;  // "table.t" / "view.v" names, for ordering
+  std::vector<Index> indexes;           // materialized views only
   Options options;
   SourceRange pos;
   bool operator==(const View& o) const {
     return name == o.name && schema == o.schema && def == o.def && materialized == o.materialized &&
-           check_option == o.check_option && comment == o.comment && options == o.options;
+           check_option == o.check_option && comment == o.comment && options == o.options &&
+           indexes == o.indexes;
   }
 };
 
@@ -184,11 +186,39 @@ struct Trigger {
   }
 };
 
+// A schema-level object other than a table, view or trigger: enum, domain,
+// composite type, sequence, function, procedure, extension, policy, event...
+// `kind` is data: each dialect says which kinds it inspects, renders and
+// encodes. Objects are matched by kind + name + signature (the signature
+// tells function overloads apart).
+struct Object {
+  std::string kind;       // "enum", "sequence", "function", ...
+  std::string name;
+  std::string schema;
+  std::string signature;  // routines: "(integer, text)"; "" for other kinds
+  std::string def;        // the dialect's definition text (body, base type, ...)
+  std::vector<std::string> values;  // ordered members: enum labels, composite fields
+  std::string comment;
+  Options options;        // kind attributes: "lang", "volatility", "start", "table", ...
+  // What it uses, as "<kind>.<schema>.<name>" ("table.public.t",
+  // "function.public.f"); for ordering only, not compared.
+  std::vector<std::string> depends_on;
+  SourceRange pos;
+
+  // "function f(integer)": unique among one schema's objects.
+  std::string Id() const { return kind + " " + name + signature; }
+  bool operator==(const Object& o) const {
+    return kind == o.kind && name == o.name && schema == o.schema && signature == o.signature &&
+           def == o.def && values == o.values && comment == o.comment && options == o.options;
+  }
+};
+
 struct Schema {
   std::string name;
   std::vector<Table> tables;
   std::vector<View> views;
   std::vector<Trigger> triggers;
+  std::vector<Object> objects;
   std::string comment;
   Options options;  // "charset", "collate"
   SourceRange pos;
@@ -197,9 +227,11 @@ struct Schema {
   Table* FindTable(const std::string& n);
   const View* FindView(const std::string& n) const;
   const Trigger* FindTrigger(const std::string& n) const;
+  // By Object::Id().
+  const Object* FindObject(const std::string& id) const;
   bool operator==(const Schema& o) const {
     return name == o.name && tables == o.tables && views == o.views && triggers == o.triggers &&
-           comment == o.comment && options == o.options;
+           objects == o.objects && comment == o.comment && options == o.options;
   }
 };
 

@@ -119,10 +119,13 @@ Status PostgresDriver::CheckClean() {
 static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& schema) {
   ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
   std::string script;
-  for (const auto& row : rows.rows) {
-    std::string kind = ToUpper(row[0].value_or("table"));
-    script += "DROP " + kind + " IF EXISTS " + db::pq::QuoteIdent(schema) + "." +
-              db::pq::QuoteIdent(row[1].value_or("")) + " CASCADE;\n";
+  // Extensions first: they take their own objects with them.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& row : rows.rows) {
+      std::string kind = row[0].value_or("table");
+      if ((kind == "extension") != (pass == 0)) continue;
+      script += "DROP " + ToUpper(kind) + " IF EXISTS " + row[1].value_or("") + " CASCADE;\n";
+    }
   }
   return script;
 }

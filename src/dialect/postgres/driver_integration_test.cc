@@ -64,6 +64,30 @@ TEST_F(DriverIntegration, CheckCleanSchemaScope) {
   EXPECT_EQ(rows->rows[0][2], "t");
 }
 
+// Regression: the reset used to leave functions (and extensions) in
+// "public", so the next desired state found them again.
+TEST_F(DriverIntegration, QuickResetDropsEveryKindOfObjectInPublic) {
+  auto d = Open();
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->Conn().Exec(
+      "CREATE EXTENSION pg_trgm; CREATE TYPE mood AS ENUM ('a'); CREATE DOMAIN pos AS int CHECK (VALUE > 0);"
+      "CREATE TYPE span AS RANGE (subtype = float8); CREATE TYPE pair AS (a int, b text);"
+      "CREATE SEQUENCE s; CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';"
+      "CREATE FUNCTION f(a text) RETURNS text LANGUAGE sql AS 'SELECT a';"
+      "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';"
+      "CREATE TABLE t (id pos, m mood DEFAULT 'a', n int DEFAULT f(1));"
+      "CREATE MATERIALIZED VIEW mv AS SELECT * FROM t").ok());
+  ASSERT_TRUE(d->QuickReset().ok());
+  auto rows = d->Conn().Query(
+      "SELECT (SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace),"
+      " (SELECT count(*) FROM pg_type WHERE typnamespace = 'public'::regnamespace),"
+      " (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace),"
+      " (SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm')");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  EXPECT_EQ(rows->rows[0], (std::vector<std::optional<std::string>>{"0", "0", "0", "0"}));
+  EXPECT_TRUE(d->CheckClean().ok());
+}
+
 TEST_F(DriverIntegration, ExecScriptReportsTheFailingStatement) {
   auto d = Open();
   ASSERT_NE(d, nullptr);

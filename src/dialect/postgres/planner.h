@@ -36,6 +36,10 @@ class Planner {
   Status ModifyView(const schema::ModifyView& m);
   Status AddTrigger(const schema::Trigger& t);
   Status DropTrigger(const schema::Trigger& t);
+  // Schema-level objects (plan_objects.cc dispatches on Object::kind).
+  Status AddObject(const schema::Object& o);
+  Status DropObject(const schema::Object& o);
+  Status ModifyObject(const schema::ModifyObject& m);
 
   plan::PlannedChange CreateIndexChange(const schema::Table& t, const schema::Index& idx,
                                         const std::string& source) const;

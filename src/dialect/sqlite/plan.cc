@@ -19,6 +19,11 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 bool IsMainSchema(const std::string& name) { return name.empty() || name == "main"; }
 
+// SQLite has no schema-level objects besides tables, views and triggers.
+Status UnsupportedObject(const schema::Object& o) {
+  return Unsupported("sqlite: " + o.kind + " " + GoQuote(o.name) + " is not supported by SQLite");
+}
+
 // CURRENT_TIME and friends are not constants, which ALTER TABLE ADD COLUMN
 // requires of a default.
 bool IsTimeKeyword(const std::string& s) {
@@ -254,6 +259,9 @@ Status Planner::Plan(const schema::Change& change) {
                 {std::move(old)}, Source("modify_trigger", m.from.name));
             return AddTrigger(m.to);
           },
+          [&](const schema::AddObject& a) { return UnsupportedObject(a.o); },
+          [&](const schema::DropObject& d) { return UnsupportedObject(d.o); },
+          [&](const schema::ModifyObject& m) { return UnsupportedObject(m.to); },
       },
       change);
 }
