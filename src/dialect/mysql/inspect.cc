@@ -16,6 +16,14 @@
 //   View.options     "security" = "INVOKER"  (DEFINER is the default and left out)
 //   Trigger.options  "timing", "events", "for_each" ("ROW"); def is the full
 //                    CREATE TRIGGER statement
+//   Object           kind "function" | "procedure" | "event"; def is the full
+//                    CREATE statement (no DEFINER, schema-unqualified), signature "".
+//                    options: "args" ("(IN `x` int(11), ...)"), "returns" (functions),
+//                    "deterministic" = "true", "data_access" (when not CONTAINS SQL),
+//                    "security" = "INVOKER"; events: "schedule" (AT ... | EVERY ...
+//                    [ENDS ...]; STARTS is left out: the server fills in the creation
+//                    time), "on_completion" = "PRESERVE", "status" = "DISABLE" |
+//                    "DISABLE ON SLAVE"
 // The primary key has an empty name (MySQL always calls it PRIMARY).
 #include "dialect/mysql/inspect.h"
 
@@ -570,12 +578,102 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     tg.options.Set("for_each", "ROW");
     realm.schemas[it->second].triggers.push_back(std::move(tg));
   }
+  // Functions and procedures, with their parameters.
+  ASSIGN_OR_RETURN(db::Rows rrows, Run(conn, queries::Routines(schema_names), "routines"));
+  ASSIGN_OR_RETURN(db::Rows parrows, Run(conn, queries::Parameters(schema_names), "routine parameters"));
+  {
+    RowReader pr(parrows);
+    std::unordered_map<std::string, std::vector<std::string>> params;  // Key(schema, type name)
+    for (size_t r = 0; r < pr.size(); ++r) {
+      std::string type = ToUpper(pr.Str(r, "type"));
+      std::string p = QuoteIdent(pr.Str(r, "name")) + " " + pr.Str(r, "dtd");
+      if (type == "PROCEDURE" && !pr.Str(r, "mode").empty()) p = ToUpper(pr.Str(r, "mode")) + " " + p;
+      params[Key(pr.Str(r, "schema"), type + " " + pr.Str(r, "routine"))].push_back(p);
+    }
+    RowReader rr(rrows);
+    for (size_t r = 0; r < rr.size(); ++r) {
+      auto it = schema_index.find(rr.Str(r, "schema"));
+      if (it == schema_index.end()) continue;
+      std::string type = ToUpper(rr.Str(r, "type"));
+      schema::Object o;
+      o.kind = ToLower(type);
+      o.name = rr.Str(r, "name");
+      o.schema = it->first;
+      o.comment = rr.Str(r, "comment");
+      std::string args = "(" + Join(params[Key(o.schema, type + " " + o.name)], ", ") + ")";
+      o.options.Set("args", args);
+      std::string def = "CREATE " + type + " " + QuoteIdent(o.name) + args;
+      if (type == "FUNCTION") {
+        o.options.Set("returns", rr.Str(r, "returns"));
+        def += " RETURNS " + rr.Str(r, "returns");
+      }
+      if (ToUpper(rr.Str(r, "deterministic")) == "YES") {
+        o.options.Set("deterministic", "true");
+        def += " DETERMINISTIC";
+      }
+      std::string access = ToUpper(rr.Str(r, "data_access"));
+      if (!access.empty() && access != "CONTAINS SQL") {
+        o.options.Set("data_access", access);
+        def += " " + access;
+      }
+      if (ToUpper(rr.Str(r, "security")) == "INVOKER") {
+        o.options.Set("security", "INVOKER");
+        def += " SQL SECURITY INVOKER";
+      }
+      if (!o.comment.empty()) def += " COMMENT " + db::mysql::QuoteLiteral(o.comment);
+      o.def = def + "\n" + Trim(rr.Str(r, "definition"));
+      realm.schemas[it->second].objects.push_back(std::move(o));
+    }
+  }
+
+  // Events.
+  ASSIGN_OR_RETURN(db::Rows erows, Run(conn, queries::Events(schema_names), "events"));
+  {
+    RowReader er(erows);
+    for (size_t r = 0; r < er.size(); ++r) {
+      auto it = schema_index.find(er.Str(r, "schema"));
+      if (it == schema_index.end()) continue;
+      schema::Object o;
+      o.kind = "event";
+      o.name = er.Str(r, "name");
+      o.schema = it->first;
+      o.comment = er.Str(r, "comment");
+      std::string schedule;
+      if (ToUpper(er.Str(r, "event_type")) == "ONE TIME") {
+        schedule = "AT " + db::mysql::QuoteLiteral(er.Str(r, "execute_at"));
+      } else {
+        std::string v = er.Str(r, "interval_value");
+        schedule = "EVERY " + (IsNumber(v) ? v : db::mysql::QuoteLiteral(v)) + " " + ToUpper(er.Str(r, "interval_field"));
+        if (!er.Null(r, "ends")) schedule += " ENDS " + db::mysql::QuoteLiteral(er.Str(r, "ends"));
+      }
+      o.options.Set("schedule", schedule);
+      std::string def = "CREATE EVENT " + QuoteIdent(o.name) + " ON SCHEDULE " + schedule;
+      if (ToUpper(er.Str(r, "on_completion")) == "PRESERVE") {
+        o.options.Set("on_completion", "PRESERVE");
+        def += " ON COMPLETION PRESERVE";
+      }
+      std::string status = ToUpper(er.Str(r, "status"));
+      if (status == "DISABLED") {
+        o.options.Set("status", "DISABLE");
+        def += " DISABLE";
+      } else if (status == "SLAVESIDE_DISABLED") {
+        o.options.Set("status", "DISABLE ON SLAVE");
+        def += " DISABLE ON SLAVE";
+      }
+      if (!o.comment.empty()) def += " COMMENT " + db::mysql::QuoteLiteral(o.comment);
+      o.def = def + " DO " + Trim(er.Str(r, "definition"));
+      realm.schemas[it->second].objects.push_back(std::move(o));
+    }
+  }
+
   // Byte order of names, whatever the server's collation sorted by.
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   for (auto& s : realm.schemas) {
     std::stable_sort(s.tables.begin(), s.tables.end(), by_name);
     std::stable_sort(s.views.begin(), s.views.end(), by_name);
     std::stable_sort(s.triggers.begin(), s.triggers.end(), by_name);
+    std::stable_sort(s.objects.begin(), s.objects.end(),
+                     [](const schema::Object& a, const schema::Object& b) { return a.Id() < b.Id(); });
     for (auto& t : s.tables) {
       std::stable_sort(t.indexes.begin(), t.indexes.end(), by_name);
       std::stable_sort(t.foreign_keys.begin(), t.foreign_keys.end(),

@@ -20,8 +20,8 @@ namespace strata::dialect::mysql {
 // whatever the number of objects.
 Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::string>& names, const Flavor& flavor);
 
-// The number of queries InspectSchemas runs when it finds at least one table.
-inline constexpr int kInspectQueries = 9;
+// The number of queries InspectSchemas runs when it finds at least one schema.
+inline constexpr int kInspectQueries = 12;
 
 // A COLUMN_DEFAULT value to the model, in one form for both servers:
 // string literals single-quoted ('x'), numbers and bit literals as written,

@@ -228,6 +228,53 @@ TEST(MysqlInspectIntegration, ViewsTriggersPartitions) {
   Exec(*c, s.triggers[0].def);
 }
 
+TEST(MysqlInspectIntegration, RoutinesAndEvents) {
+  STRATA_REQUIRE_MYSQL();
+  FreshDatabase db;
+  ASSERT_TRUE(db.ok());
+  auto c = db.Connect();
+  ASSERT_NE(c, nullptr);
+  Exec(*c, "CREATE TABLE t (id int)");
+  Exec(*c, "CREATE FUNCTION add1(x int) RETURNS int DETERMINISTIC NO SQL COMMENT 'plus one' RETURN x + 1");
+  Exec(*c, "CREATE PROCEDURE fill(IN n int, OUT total int) SQL SECURITY INVOKER\nBEGIN\n  INSERT INTO t VALUES (n);\n"
+           "  SELECT COUNT(*) INTO total FROM t;\nEND");
+  Exec(*c, "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM t");
+  Exec(*c, "CREATE EVENT once ON SCHEDULE AT '2035-01-01 00:00:00' DO DELETE FROM t WHERE id < 0");
+  Flavor f = ServerFlavor(*c);
+  auto realm = InspectSchemas(*c, {db.name()}, f);
+  ASSERT_TRUE(realm.ok()) << realm.status().message();
+  const auto& objs = realm->schemas[0].objects;
+  ASSERT_EQ(objs.size(), 4u);
+  // Sorted by Id: "event once", "event purge", "function add1", "procedure fill".
+  EXPECT_EQ(objs[0].Id(), "event once");
+  EXPECT_EQ(objs[1].Id(), "event purge");
+  EXPECT_EQ(objs[2].Id(), "function add1");
+  EXPECT_EQ(objs[3].Id(), "procedure fill");
+  EXPECT_EQ(objs[0].def, "CREATE EVENT `once` ON SCHEDULE AT '2035-01-01 00:00:00' DO DELETE FROM t WHERE id < 0");
+  EXPECT_EQ(objs[1].options.Get("schedule"), "EVERY 1 DAY");
+  EXPECT_EQ(objs[1].options.Get("status"), "DISABLE");
+  EXPECT_EQ(objs[1].def, "CREATE EVENT `purge` ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM t");
+  const schema::Object& fn = objs[2];
+  EXPECT_EQ(fn.comment, "plus one");
+  EXPECT_EQ(fn.options.Get("deterministic"), "true");
+  EXPECT_EQ(fn.options.Get("data_access"), "NO SQL");
+  EXPECT_EQ(fn.def, "CREATE FUNCTION `add1`(`x` " + std::string(f.mariadb ? "int(11)" : "int") + ") RETURNS " +
+                        (f.mariadb ? "int(11)" : "int") + " DETERMINISTIC NO SQL COMMENT 'plus one'\nRETURN x + 1");
+  const schema::Object& proc = objs[3];
+  EXPECT_EQ(proc.options.Get("security"), "INVOKER");
+  EXPECT_NE(proc.options.Get("args").find("IN `n`"), std::string::npos) << proc.options.Get("args");
+  EXPECT_NE(proc.options.Get("args").find("OUT `total`"), std::string::npos);
+  // Every definition re-creates its object as it was.
+  Exec(*c, "DROP FUNCTION add1");
+  Exec(*c, "DROP PROCEDURE fill");
+  Exec(*c, "DROP EVENT purge");
+  Exec(*c, "DROP EVENT once");
+  for (const auto& o : objs) Exec(*c, o.def);
+  auto again = InspectSchemas(*c, {db.name()}, f);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->schemas[0].objects, objs);
+}
+
 // Inspection costs the same number of queries for 1 table and for 200, and
 // 200 tables inspect quickly.
 TEST(MysqlInspectIntegration, FixedQueryCount) {
