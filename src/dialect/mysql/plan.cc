@@ -204,6 +204,9 @@ Status Planner::Plan(const schema::Change& change) {
             RETURN_IF_ERROR(DropTrigger(m.from));
             return AddTrigger(m.to);
           },
+          [&](const schema::AddObject& a) { return AddObject(a.o); },
+          [&](const schema::DropObject& d) { return DropObject(d.o); },
+          [&](const schema::ModifyObject& m) { return ModifyObject(m); },
       },
       change);
 }

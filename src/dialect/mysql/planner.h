@@ -35,6 +35,10 @@ class Planner {
   Status ModifyView(const schema::ModifyView& m);
   Status AddTrigger(const schema::Trigger& t);
   Status DropTrigger(const schema::Trigger& t);
+  // Functions, procedures and events (plan_objects.cc).
+  Status AddObject(const schema::Object& o);
+  Status DropObject(const schema::Object& o);
+  Status ModifyObject(const schema::ModifyObject& m);
 
   RenderOptions ropts_;
   std::vector<plan::PlannedChange> changes_;

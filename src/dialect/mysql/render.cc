@@ -302,13 +302,12 @@ std::string DropView(const schema::View& v, const RenderOptions& o) {
 
 Result<std::string> CreateTrigger(const schema::Trigger& t, const RenderOptions& o) {
   std::string def = TrimStatement(t.def);
+  // A stored statement wins over the options (inspection gives both).
+  if (StartsWithKeyword(def, "CREATE")) return QualifyCreate(def, t.schema, t.name, o);
   std::string timing = ToUpper(t.options.Get(spec::kTriggerTiming));
   if (timing.empty()) {
-    if (!StartsWithKeyword(def, "CREATE")) {
-      return InvalidArgument("trigger " + GoQuote(t.name) +
-                             ": definition is neither a CREATE TRIGGER statement nor a body with timing");
-    }
-    return def;
+    return InvalidArgument("trigger " + GoQuote(t.name) +
+                           ": definition is neither a CREATE TRIGGER statement nor a body with timing");
   }
   auto events = spec::ParseTriggerEvents(t.options.Get(spec::kTriggerEvents));
   // MySQL triggers fire on exactly one event, with no column list.
@@ -325,6 +324,127 @@ Result<std::string> CreateTrigger(const schema::Trigger& t, const RenderOptions&
 
 std::string DropTrigger(const schema::Trigger& t, const RenderOptions& o) {
   return "DROP TRIGGER " + QualifiedName(t.schema, t.name, o);
+}
+
+namespace {
+
+size_t SkipSpaces(const std::string& s, size_t i) {
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+// The end of the identifier (`a``b`, a, `s`.`n`, s.n) starting at i.
+size_t SkipName(const std::string& s, size_t i) {
+  while (i < s.size()) {
+    if (s[i] == '`') {
+      for (++i; i < s.size(); ++i) {
+        if (s[i] == '`' && i + 1 < s.size() && s[i + 1] == '`') {
+          ++i;
+        } else if (s[i] == '`') {
+          ++i;
+          break;
+        }
+      }
+    } else {
+      while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '$')) ++i;
+    }
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    return i;
+  }
+  return i;
+}
+
+// Consumes `kw` (case-insensitive, followed by a space) at i.
+bool Keyword(const std::string& s, size_t* i, std::string_view kw) {
+  size_t j = SkipSpaces(s, *i);
+  if (!StartsWithKeyword(std::string_view(s).substr(j), kw)) return false;
+  *i = j + kw.size();
+  return true;
+}
+
+const char* ObjectKeyword(const std::string& kind) {
+  if (kind == "function") return "FUNCTION";
+  if (kind == "procedure") return "PROCEDURE";
+  if (kind == "event") return "EVENT";
+  return nullptr;
+}
+
+}  // namespace
+
+std::string QualifyCreate(const std::string& def, const std::string& schema, const std::string& name,
+                          const RenderOptions& o) {
+  size_t i = 0;
+  if (!Keyword(def, &i, "CREATE")) return def;
+  std::string head = "CREATE";
+  (void)Keyword(def, &i, "OR REPLACE");
+  if (Keyword(def, &i, "DEFINER")) {
+    // DEFINER = user@host: the account applying the plan owns it instead.
+    i = SkipSpaces(def, i);
+    if (i < def.size() && def[i] == '=') ++i;
+    i = SkipSpaces(def, i);
+    while (i < def.size() && !std::isspace(static_cast<unsigned char>(def[i]))) {
+      char q = def[i];
+      if (q == '`' || q == '\'' || q == '"') {
+        for (++i; i < def.size() && def[i] != q; ++i) {}
+      }
+      ++i;
+    }
+  }
+  size_t kw_start = SkipSpaces(def, i);
+  bool found = false;
+  for (const char* kw : {"TRIGGER", "FUNCTION", "PROCEDURE", "EVENT"}) {
+    if (Keyword(def, &i, kw)) {
+      head += " " + std::string(kw);
+      found = true;
+      break;
+    }
+  }
+  if (!found) return def;
+  (void)kw_start;
+  if (Keyword(def, &i, "IF NOT EXISTS")) head += " IF NOT EXISTS";
+  size_t name_start = SkipSpaces(def, i);
+  size_t name_end = SkipName(def, name_start);
+  if (name_end == name_start) return def;
+  return head + " " + QualifiedName(schema, name, o) + def.substr(name_end);
+}
+
+Result<std::string> CreateObject(const schema::Object& obj, const RenderOptions& o) {
+  const char* kw = ObjectKeyword(obj.kind);
+  if (kw == nullptr) return Unsupported("mysql: planning " + obj.kind + " " + GoQuote(obj.name) + " is not supported");
+  std::string def = TrimStatement(obj.def);
+  if (StartsWithKeyword(def, "CREATE")) return QualifyCreate(def, obj.schema, obj.name, o);
+  if (def.empty()) return InvalidArgument(obj.kind + " " + GoQuote(obj.name) + ": missing body");
+  std::string s = std::string("CREATE ") + kw + " " + QualifiedName(obj.schema, obj.name, o);
+  if (obj.kind == "event") {
+    std::string schedule = Trim(obj.options.Get("schedule"));
+    if (schedule.empty()) return InvalidArgument("event " + GoQuote(obj.name) + ": missing schedule");
+    s += " ON SCHEDULE " + schedule;
+    if (ToUpper(obj.options.Get("on_completion")) == "PRESERVE") s += " ON COMPLETION PRESERVE";
+    if (std::string st = ToUpper(obj.options.Get("status")); !st.empty()) s += " " + st;
+    if (!obj.comment.empty()) s += " COMMENT " + QuoteString(obj.comment);
+    return s + " DO " + def;
+  }
+  std::string args = Trim(obj.options.Get("args"));
+  s += args.empty() ? "()" : args;
+  if (obj.kind == "function") {
+    std::string ret = Trim(obj.options.Get("returns"));
+    if (ret.empty()) return InvalidArgument("function " + GoQuote(obj.name) + ": missing return type");
+    s += " RETURNS " + ret;
+  }
+  if (obj.options.Flag("deterministic")) s += " DETERMINISTIC";
+  if (std::string a = ToUpper(obj.options.Get("data_access")); !a.empty()) s += " " + a;
+  if (std::string sec = ToUpper(obj.options.Get("security")); !sec.empty()) s += " SQL SECURITY " + sec;
+  if (!obj.comment.empty()) s += " COMMENT " + QuoteString(obj.comment);
+  return s + "\n" + def;
+}
+
+Result<std::string> DropObject(const schema::Object& obj, const RenderOptions& o) {
+  const char* kw = ObjectKeyword(obj.kind);
+  if (kw == nullptr) return Unsupported("mysql: planning " + obj.kind + " " + GoQuote(obj.name) + " is not supported");
+  return std::string("DROP ") + kw + " " + QualifiedName(obj.schema, obj.name, o);
 }
 
 }  // namespace strata::dialect::mysql

@@ -94,4 +94,19 @@ std::string DropView(const schema::View& v, const RenderOptions& o);
 Result<std::string> CreateTrigger(const schema::Trigger& t, const RenderOptions& o);
 std::string DropTrigger(const schema::Trigger& t, const RenderOptions& o);
 
+// `def` (a CREATE TRIGGER|FUNCTION|PROCEDURE|EVENT statement) with the
+// object's name after the keyword qualified under the options: inspection
+// keeps definitions unqualified, and bodies resolve their tables in the
+// object's schema. A leading DEFINER=... clause is dropped.
+std::string QualifyCreate(const std::string& def, const std::string& schema, const std::string& name,
+                          const RenderOptions& o);
+
+// Schema objects of kinds "function", "procedure" and "event": the stored
+// CREATE statement (def starting with CREATE), or one built from the
+// options (args, returns, deterministic, data_access, security; schedule,
+// on_completion, status) around the body in def.
+Result<std::string> CreateObject(const schema::Object& obj, const RenderOptions& o);
+// DROP FUNCTION|PROCEDURE|EVENT `s`.`n`.
+Result<std::string> DropObject(const schema::Object& obj, const RenderOptions& o);
+
 }  // namespace strata::dialect::mysql

@@ -61,11 +61,16 @@ const spec::TypeRegistry& MysqlTypes() {
 
 schema::Type ParseType(const std::string& column_type) {
   std::string s = Trim(column_type);
-  schema::Type t = MysqlTypes().ParseSQL(s);
-  if (t.unsupported) return t;
-  // "int(10) unsigned zerofill": the registry strips both qualifiers; the
-  // canonical raw text keeps zerofill, which has no model field.
+  // "int(10) unsigned zerofill": zerofill has no model field (the registry
+  // keeps such types raw); here the type is parsed without it and the
+  // canonical raw text keeps it.
   bool zerofill = EndsWith(ToLower(s), " zerofill");
+  if (zerofill) s = Trim(s.substr(0, s.size() - 9));
+  schema::Type t = MysqlTypes().ParseSQL(s);
+  if (t.unsupported) {
+    t.raw = Trim(column_type);
+    return t;
+  }
   // ZEROFILL implies UNSIGNED.
   if (zerofill) t.is_unsigned = true;
   t.raw = MysqlTypes().ToSQL(t) + (zerofill ? " zerofill" : "");
