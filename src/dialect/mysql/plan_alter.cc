@@ -1,8 +1,8 @@
 // ModifyTable planning (Atlas's modifyTable/alterTable): every change of a
-// table goes into one ALTER TABLE, except that index drops, and the drop
-// halves of modified indexes and foreign keys, go into an ALTER TABLE of
-// their own before it (a multi-column key on a dropped column could
-// otherwise fail in the intermediate state).
+// table goes into one ALTER TABLE, except that the drop halves of modified
+// indexes and foreign keys go into an ALTER TABLE of their own before it
+// (the server rejects dropping and adding one constraint name in a single
+// statement).
 #include <algorithm>
 #include <set>
 
@@ -65,12 +65,16 @@ class AlterBuilder {
       return "ADD COLUMN " + def;
     }
     if (const auto* m = std::get_if<schema::ModifyColumn>(&c)) {
+      RETURN_IF_ERROR(CheckGenerated(m->from, m->to));
       ASSIGN_OR_RETURN(std::string def, ColumnDef(m->to, &to_, o_.flavor));
       return "MODIFY COLUMN " + def;
     }
     if (const auto* d = std::get_if<schema::DropColumn>(&c)) return "DROP COLUMN " + Quote(d->c.name);
-    if (const auto* r = std::get_if<schema::RenameColumn>(&c))
-      return "RENAME COLUMN " + Quote(r->from.name) + " TO " + Quote(r->to.name);
+    if (const auto* r = std::get_if<schema::RenameColumn>(&c)) {
+      if (SupportsRenameColumn(o_.flavor)) return "RENAME COLUMN " + Quote(r->from.name) + " TO " + Quote(r->to.name);
+      ASSIGN_OR_RETURN(std::string def, ColumnDef(r->to, &to_, o_.flavor));
+      return "CHANGE COLUMN " + Quote(r->from.name) + " " + def;
+    }
     if (const auto* a = std::get_if<schema::AddIndex>(&c)) return "ADD " + IndexDef(a->i);
     if (const auto* d = std::get_if<schema::DropIndex>(&c)) return "DROP INDEX " + Quote(d->i.name);
     if (const auto* r = std::get_if<schema::RenameIndex>(&c))
@@ -79,12 +83,15 @@ class AlterBuilder {
     if (std::holds_alternative<schema::DropPrimaryKey>(c)) return std::string("DROP PRIMARY KEY");
     if (const auto* m = std::get_if<schema::ModifyPrimaryKey>(&c))
       return "DROP PRIMARY KEY, ADD " + PrimaryKeyDef(m->to);
-    if (const auto* a = std::get_if<schema::AddForeignKey>(&c)) return "ADD " + ForeignKeyDef(to_, a->fk, o_);
+    if (const auto* a = std::get_if<schema::AddForeignKey>(&c)) {
+      RETURN_IF_ERROR(CheckForeignKey(to_, a->fk));
+      return "ADD " + ForeignKeyDef(to_, a->fk, o_);
+    }
     if (const auto* d = std::get_if<schema::DropForeignKey>(&c)) {
       if (d->fk.symbol.empty()) return InvalidArgument("cannot drop a foreign key without a name");
       return "DROP FOREIGN KEY " + Quote(d->fk.symbol);
     }
-    if (const auto* a = std::get_if<schema::AddCheck>(&c)) return "ADD " + CheckDef(a->c);
+    if (const auto* a = std::get_if<schema::AddCheck>(&c)) return "ADD " + CheckDef(a->c, o_.flavor);
     if (const auto* d = std::get_if<schema::DropCheck>(&c)) {
       if (d->c.name.empty()) return InvalidArgument("cannot drop an unnamed check constraint");
       return DropCheckClause(d->c, o_.flavor);
@@ -92,6 +99,28 @@ class AlterBuilder {
     if (const auto* m = std::get_if<schema::ModifyCheck>(&c)) return ModifyCheck(*m);
     if (const auto* a = std::get_if<schema::ModifyTableAttr>(&c)) return TableAttr(*a);
     return InvalidArgument("unexpected change " + schema::SkipKey(c));
+  }
+
+  // What MODIFY COLUMN cannot do with generated columns (Atlas's
+  // checkChangeGenerated): the user must drop and add the column.
+  static Status CheckGenerated(const schema::Column& from, const schema::Column& to) {
+    auto kind = [](const schema::Column& c) {
+      return !c.generated ? std::string() : EqualFold(c.generated->type, "STORED") ? "STORED" : "VIRTUAL";
+    };
+    std::string f = kind(from), t = kind(to);
+    if (f.empty() && t == "VIRTUAL") {
+      return InvalidArgument("changing column " + GoQuote(from.name) +
+                             " to VIRTUAL generated column is not supported (drop and add is required)");
+    }
+    if (f == "VIRTUAL" && t.empty()) {
+      return InvalidArgument("changing VIRTUAL generated column " + GoQuote(from.name) +
+                             " to non-generated column is not supported (drop and add is required)");
+    }
+    if (!f.empty() && !t.empty() && f != t) {
+      return InvalidArgument("changing the store type of generated column " + GoQuote(from.name) + " from " +
+                             GoQuote(f) + " to " + GoQuote(t) + " is not supported");
+    }
+    return Status::Ok();
   }
 
   Result<std::string> ModifyCheck(const schema::ModifyCheck& m) {
@@ -104,12 +133,12 @@ class AlterBuilder {
     // MySQL 8.0.16+ toggles enforcement in place; MariaDB has no NOT ENFORCED.
     if (!o_.flavor.mariadb && from_enf != to_enf && m.from.expr == m.to.expr)
       return "ALTER CHECK " + Quote(m.to.name) + (to_enf ? " ENFORCED" : " NOT ENFORCED");
-    return DropCheckClause(m.from, o_.flavor) + ", ADD " + CheckDef(m.to);
+    return DropCheckClause(m.from, o_.flavor) + ", ADD " + CheckDef(m.to, o_.flavor);
   }
 
   Result<std::string> TableAttr(const schema::ModifyTableAttr& a) {
     const std::string& v = a.to;
-    if (a.key == "comment") return "COMMENT " + QuoteString(v);
+    if (a.key == "comment") return "COMMENT " + QuoteComment(v);
     if (a.key == "engine") return "ENGINE " + (v.empty() ? std::string("InnoDB") : v);
     if (v.empty()) return InvalidArgument("cannot unset table option " + GoQuote(a.key));
     if (a.key == "charset") return "CHARSET " + v;
@@ -164,14 +193,20 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
   const std::string source = Source("modify_table", t.name);
   std::vector<TableChange> groups[2];
   for (const auto& change : SkipAutoChanges(m.changes)) {
-    if (std::holds_alternative<schema::DropIndex>(change)) {
-      groups[0].push_back(change);
-    } else if (const auto* mi = std::get_if<schema::ModifyIndex>(&change)) {
+    if (const auto* mi = std::get_if<schema::ModifyIndex>(&change)) {
       // Any index change rebuilds it.
       groups[0].push_back(schema::DropIndex{mi->from});
       groups[1].push_back(schema::AddIndex{mi->to});
     } else if (const auto* mf = std::get_if<schema::ModifyForeignKey>(&change)) {
       groups[0].push_back(schema::DropForeignKey{mf->from});
+      // The index InnoDB created for the old key would stay behind when the
+      // key now covers other columns or references another table (the
+      // normalizer hides it from the differ); Atlas drops it too.
+      const schema::Index* implicit = m.from.FindIndex(mf->from.symbol);
+      if (implicit != nullptr && (mf->kind & (schema::kChangeColumn | schema::kChangeRefTable |
+                                              schema::kChangeRefColumn)) != 0) {
+        groups[0].push_back(schema::DropIndex{*implicit});
+      }
       groups[1].push_back(schema::AddForeignKey{mf->to});
     } else {
       groups[1].push_back(change);

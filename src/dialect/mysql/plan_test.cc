@@ -163,7 +163,7 @@ TEST(MysqlPlan, FunctionsProceduresEvents) {
   EXPECT_EQ(p.changes[0].comment, "create function \"add1\"");
   EXPECT_EQ(p.changes[0].reverse[0], "DROP FUNCTION `app`.`add1`");
   EXPECT_EQ(p.changes[1].cmd,
-            "CREATE PROCEDURE `app`.`touch`(IN `n` int) SQL SECURITY INVOKER COMMENT 'it''s'\nBEGIN\n"
+            "CREATE PROCEDURE `app`.`touch`(IN `n` int) SQL SECURITY INVOKER COMMENT \"it's\"\nBEGIN\n"
             "  UPDATE users SET name = name;\nEND");
   EXPECT_EQ(p.changes[2].cmd,
             "CREATE EVENT `app`.`purge` ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM users "

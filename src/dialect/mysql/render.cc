@@ -93,17 +93,8 @@ std::string PartDef(const schema::IndexPart& p) {
   return s;
 }
 
-// USING BTREE|HASH (the storage types; FULLTEXT/SPATIAL are index kinds).
-std::string UsingClause(const schema::Index& idx) {
-  std::string ty = ToUpper(idx.options.Get("type"));
-  return ty == "BTREE" || ty == "HASH" ? " USING " + ty : "";
-}
-
-std::string IndexOptionsTail(const schema::Index& idx) {
-  std::string s = UsingClause(idx);
-  if (!idx.comment.empty()) s += " COMMENT " + QuoteString(idx.comment);
-  if (std::string p = idx.options.Get("parser"); !p.empty()) s += " WITH PARSER " + p;
-  return s;
+std::string IndexTail(const schema::Index& idx) {
+  return idx.comment.empty() ? "" : " COMMENT " + QuoteComment(idx.comment);
 }
 
 }  // namespace
@@ -118,6 +109,11 @@ std::string QuoteString(std::string_view s) {
     else out += c;
   }
   return out + "'";
+}
+
+std::string QuoteComment(std::string_view s) {
+  if (IsQuoted(std::string(s))) return std::string(s);
+  return GoQuote(s);
 }
 
 std::string MayWrap(std::string_view expr) {
@@ -181,29 +177,44 @@ Result<std::string> ColumnDef(const schema::Column& c, const schema::Table* t, c
   if (std::string u = Trim(c.options.Get("on_update")); !u.empty()) s += " ON UPDATE " + u;
   if (c.options.Flag("auto_increment")) s += " AUTO_INCREMENT";
   if (c.options.Flag("invisible")) s += " INVISIBLE";
-  if (!c.comment.empty()) s += " COMMENT " + QuoteString(c.comment);
+  if (!c.comment.empty()) s += " COMMENT " + QuoteComment(c.comment);
   return s;
 }
 
 std::string IndexParts(const schema::Index& idx) {
   std::vector<std::string> parts;
   for (const auto& p : idx.parts) parts.push_back(PartDef(p));
-  return "(" + Join(parts, ", ") + ")";
+  std::string using_clause = EqualFold(idx.options.Get("type"), "HASH") ? "USING HASH " : "";
+  return using_clause + "(" + Join(parts, ", ") + ")";
 }
 
 std::string IndexDef(const schema::Index& idx) {
   std::string ty = ToUpper(idx.options.Get("type"));
   std::string s;
-  if (ty == "FULLTEXT" || ty == "SPATIAL") {
-    s = ty + " ";
-  } else if (idx.unique) {
+  if (idx.unique) {
     s = "UNIQUE ";
+  } else if (ty == "FULLTEXT" || ty == "SPATIAL") {
+    s = ty + " ";
   }
-  s += "INDEX " + Quote(idx.name) + " " + IndexParts(idx);
-  return s + IndexOptionsTail(idx);
+  s += "INDEX " + Quote(idx.name) + " " + IndexParts(idx) + IndexTail(idx);
+  if (std::string p = idx.options.Get("parser"); !p.empty() && ty == "FULLTEXT") s += " WITH PARSER " + Quote(p);
+  return s;
 }
 
-std::string PrimaryKeyDef(const schema::Index& pk) { return "PRIMARY KEY " + IndexParts(pk) + IndexOptionsTail(pk); }
+std::string PrimaryKeyDef(const schema::Index& pk) { return "PRIMARY KEY " + IndexParts(pk); }
+
+Status CheckForeignKey(const schema::Table& t, const schema::ForeignKey& fk) {
+  if (fk.on_update != schema::ReferenceAction::kSetNull && fk.on_delete != schema::ReferenceAction::kSetNull)
+    return Status::Ok();
+  for (const auto& name : fk.columns) {
+    const schema::Column* c = t.FindColumn(name);
+    if (c != nullptr && !c->nullable) {
+      return InvalidArgument("foreign key constraint " + GoQuote(fk.symbol) + " is SET NULL, but column " +
+                             GoQuote(name) + " is NOT NULL");
+    }
+  }
+  return Status::Ok();
+}
 
 std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, const RenderOptions& o) {
   std::string s;
@@ -216,13 +227,15 @@ std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, 
   return s;
 }
 
-std::string CheckDef(const schema::Check& c) {
+std::string CheckDef(const schema::Check& c, const Flavor& f) {
   std::string s;
   if (!c.name.empty()) s += "CONSTRAINT " + Quote(c.name) + " ";
   s += "CHECK " + MayWrap(Trim(c.expr));
-  if (c.options.Get("enforced") == "false") s += " NOT ENFORCED";
+  if (c.options.Get("enforced") == "false" && !f.mariadb) s += " NOT ENFORCED";
   return s;
 }
+
+bool SupportsRenameColumn(const Flavor& f) { return f.mariadb ? f.AtLeast(10, 5, 2) : f.AtLeast(8, 0); }
 
 std::string DropCheckClause(const schema::Check& c, const Flavor& f) {
   return (f.mariadb ? "DROP CONSTRAINT " : "DROP CHECK ") + Quote(c.name);
@@ -235,7 +248,7 @@ std::string TableOptions(const schema::Table& t) {
   if (std::string v = t.options.Get("engine"); !v.empty()) s += " ENGINE " + v;
   if (std::string v = t.options.Get("auto_increment"); !v.empty() && v != "0" && v != "1")
     s += " AUTO_INCREMENT " + v;
-  if (!t.comment.empty()) s += " COMMENT " + QuoteString(t.comment);
+  if (!t.comment.empty()) s += " COMMENT " + QuoteComment(t.comment);
   if (std::string v = Trim(t.options.Get("partition")); !v.empty())
     s += StartsWithKeyword(v, "PARTITION") ? " " + v : " PARTITION BY " + v;
   return s;
@@ -254,8 +267,12 @@ Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, 
   if (!errs.empty()) return InvalidArgument("create table " + GoQuote(t.name) + ": " + Join(errs, ", "));
   if (t.primary_key) items.push_back(PrimaryKeyDef(*t.primary_key));
   for (const auto& idx : t.indexes) items.push_back(IndexDef(idx));
-  for (const auto& fk : t.foreign_keys) items.push_back(ForeignKeyDef(t, fk, o));
-  for (const auto& c : t.checks) items.push_back(CheckDef(c));
+  for (const auto& fk : t.foreign_keys) {
+    if (Status st = CheckForeignKey(t, fk); !st.ok()) errs.push_back(st.message());
+    items.push_back(ForeignKeyDef(t, fk, o));
+  }
+  if (!errs.empty()) return InvalidArgument("create table " + GoQuote(t.name) + ": " + Join(errs, ", "));
+  for (const auto& c : t.checks) items.push_back(CheckDef(c, o.flavor));
   std::string s = "CREATE TABLE ";
   if (if_not_exists) s += "IF NOT EXISTS ";
   s += TableName(t, o) + " (";
@@ -277,7 +294,7 @@ std::string CreateSchema(const schema::Schema& s, const Flavor& f, bool if_not_e
   out += Quote(s.name);
   if (std::string v = s.options.Get("charset"); !v.empty()) out += " CHARSET " + v;
   if (std::string v = s.options.Get("collate"); !v.empty()) out += " COLLATE " + v;
-  if (!s.comment.empty() && f.mariadb) out += " COMMENT " + QuoteString(s.comment);
+  if (!s.comment.empty() && f.mariadb) out += " COMMENT " + QuoteComment(s.comment);
   return out;
 }
 
@@ -424,7 +441,7 @@ Result<std::string> CreateObject(const schema::Object& obj, const RenderOptions&
     s += " ON SCHEDULE " + schedule;
     if (ToUpper(obj.options.Get("on_completion")) == "PRESERVE") s += " ON COMPLETION PRESERVE";
     if (std::string st = ToUpper(obj.options.Get("status")); !st.empty()) s += " " + st;
-    if (!obj.comment.empty()) s += " COMMENT " + QuoteString(obj.comment);
+    if (!obj.comment.empty()) s += " COMMENT " + QuoteComment(obj.comment);
     return s + " DO " + def;
   }
   std::string args = Trim(obj.options.Get("args"));
@@ -437,7 +454,7 @@ Result<std::string> CreateObject(const schema::Object& obj, const RenderOptions&
   if (obj.options.Flag("deterministic")) s += " DETERMINISTIC";
   if (std::string a = ToUpper(obj.options.Get("data_access")); !a.empty()) s += " " + a;
   if (std::string sec = ToUpper(obj.options.Get("security")); !sec.empty()) s += " SQL SECURITY " + sec;
-  if (!obj.comment.empty()) s += " COMMENT " + QuoteString(obj.comment);
+  if (!obj.comment.empty()) s += " COMMENT " + QuoteComment(obj.comment);
   return s + "\n" + def;
 }
 

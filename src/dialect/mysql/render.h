@@ -33,8 +33,11 @@ struct RenderOptions {
 
 // `name`, with embedded backticks doubled.
 std::string Quote(std::string_view ident);
-// 'text' with embedded single quotes and backslashes escaped.
+// 'text' with embedded single quotes and backslashes escaped (literals).
 std::string QuoteString(std::string_view s);
+// Comments as Atlas writes them: text already in quotes is kept, anything
+// else double-quoted with Go escapes ("it's", "a\"b").
+std::string QuoteComment(std::string_view s);
 // Wraps an expression in parentheses unless it already is wrapped as a whole.
 std::string MayWrap(std::string_view expr);
 
@@ -58,16 +61,23 @@ std::string DefaultValue(const schema::Column& c);
 // left out; MariaDB takes no NULL/NOT NULL on generated columns.
 Result<std::string> ColumnDef(const schema::Column& c, const schema::Table* t = nullptr, const Flavor& f = {});
 
-// (`a`, `b`(10) DESC, (expr))
+// [USING HASH] (`a`, `b`(10) DESC, (expr)) (BTREE, the default, is left out)
 std::string IndexParts(const schema::Index& idx);
-// [UNIQUE|FULLTEXT|SPATIAL] INDEX `i` [USING HASH] (...) [COMMENT 'c'] [WITH PARSER p]
+// [UNIQUE|FULLTEXT|SPATIAL] INDEX `i` [USING HASH] (...) [COMMENT "c"] [WITH PARSER `p`]
 std::string IndexDef(const schema::Index& idx);
-// PRIMARY KEY [USING x] (...)
+// PRIMARY KEY [USING HASH] (...)
 std::string PrimaryKeyDef(const schema::Index& pk);
+// A SET NULL action on a NOT NULL column is an error (the server's is
+// obscure), as in Atlas.
+Status CheckForeignKey(const schema::Table& t, const schema::ForeignKey& fk);
 // CONSTRAINT `fk` FOREIGN KEY (...) REFERENCES `t` (...) [ON UPDATE x] [ON DELETE y]
 std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, const RenderOptions& o);
-// [CONSTRAINT `c`] CHECK (expr) [NOT ENFORCED]
-std::string CheckDef(const schema::Check& c);
+// [CONSTRAINT `c`] CHECK (expr) [NOT ENFORCED] (NOT ENFORCED: MySQL only;
+// MariaDB has no such clause and always enforces checks).
+std::string CheckDef(const schema::Check& c, const Flavor& f = {});
+// MySQL 8.0 and MariaDB 10.5.2 have RENAME COLUMN; older servers need
+// CHANGE COLUMN with the full definition.
+bool SupportsRenameColumn(const Flavor& f);
 // DROP CHECK `c` (MySQL) or DROP CONSTRAINT `c` (MariaDB).
 std::string DropCheckClause(const schema::Check& c, const Flavor& f);
 // ENGINE/CHARSET/COLLATE/COMMENT/AUTO_INCREMENT/PARTITION clauses after ")".
