@@ -39,8 +39,7 @@ std::vector<std::string> SchemaNames(const schema::Realm& a, const schema::Realm
 }
 
 // Runs the statements; once database `use` exists it becomes the default
-// database (view and trigger bodies name their tables unqualified, as
-// inspection returns them).
+// database.
 Status RunAll(db::Conn& c, const std::vector<std::string>& stmts, const std::string& use = "") {
   for (const auto& s : stmts) {
     Status st = c.Exec(s);
@@ -115,7 +114,10 @@ TEST_P(GoldenIntegrationTest, AppliesAndReverses) {
   ASSERT_TRUE(setup_changes.ok());
   auto setup = PlanChanges(*setup_changes, {}, server);
   ASSERT_TRUE(setup.ok()) << setup.status().message();
-  const std::string use = names.size() == 1 ? names[0] : "";
+  // Schema scope (qualifier ""): the connection is bound to the database,
+  // as the CLI binds it. Realm-scope plans must run without one.
+  const bool scoped = tc.opts.qualifier && tc.opts.qualifier->empty();
+  const std::string use = scoped && names.size() == 1 ? names[0] : "";
   Status st = RunAll(c, Forward(*setup), use);
   ASSERT_TRUE(st.ok()) << "setup: " << st.message();
   EXPECT_EQ(Remaining(c, names, tc.from, server), "") << "setup state";

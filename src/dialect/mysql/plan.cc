@@ -145,22 +145,38 @@ Status Planner::DropTable(const schema::DropTable& d) {
   return Status::Ok();
 }
 
+std::vector<std::string> Planner::WithDatabase(const std::string& schema, std::string stmt) const {
+  if (ropts_.qualifier || schema.empty()) return {std::move(stmt)};
+  return {"USE " + Quote(schema), std::move(stmt)};
+}
+
+void Planner::UseDatabase(const std::string& schema, const std::string& source) {
+  // Realm scope only: a qualifier means the connection's database is the
+  // target. The reverse is the same USE (harmless; reverses are qualified).
+  if (ropts_.qualifier || schema.empty() || schema == current_db_) return;
+  current_db_ = schema;
+  Add("USE " + Quote(schema), "use " + GoQuote(schema) + " for the unqualified names of view bodies",
+      {"USE " + Quote(schema)}, source);
+}
+
 Status Planner::AddView(const schema::View& v) {
+  UseDatabase(v.schema, Source("add_view", v.name));
   Add(CreateView(v, ropts_), "create " + GoQuote(v.name) + " view", {mysql::DropView(v, ropts_)},
       Source("add_view", v.name));
   return Status::Ok();
 }
 
 Status Planner::DropView(const schema::View& v) {
-  Add(mysql::DropView(v, ropts_), "drop " + GoQuote(v.name) + " view", {CreateView(v, ropts_)},
+  Add(mysql::DropView(v, ropts_), "drop " + GoQuote(v.name) + " view", WithDatabase(v.schema, CreateView(v, ropts_)),
       Source("drop_view", v.name));
   return Status::Ok();
 }
 
 Status Planner::ModifyView(const schema::ModifyView& m) {
   // MySQL replaces any view definition in place.
+  UseDatabase(m.to.schema, Source("modify_view", m.to.name));
   Add(CreateView(m.to, ropts_, /*or_replace=*/true), "modify " + GoQuote(m.to.name) + " view",
-      {CreateView(m.from, ropts_, /*or_replace=*/true)}, Source("modify_view", m.to.name));
+      WithDatabase(m.from.schema, CreateView(m.from, ropts_, /*or_replace=*/true)), Source("modify_view", m.to.name));
   return Status::Ok();
 }
 

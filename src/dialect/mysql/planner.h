@@ -40,8 +40,16 @@ class Planner {
   Status DropObject(const schema::Object& o);
   Status ModifyObject(const schema::ModifyObject& m);
 
+  // View bodies name their tables unqualified (as inspection returns
+  // them): in realm scope the view's database must be the default one.
+  // UseDatabase adds a `USE` change when it is not yet; WithDatabase
+  // prefixes a reverse statement with one.
+  void UseDatabase(const std::string& schema, const std::string& source);
+  std::vector<std::string> WithDatabase(const std::string& schema, std::string stmt) const;
+
   RenderOptions ropts_;
   std::vector<plan::PlannedChange> changes_;
+  std::string current_db_;  // the database of the last USE change
 };
 
 // `source` descriptions: `add_table "t"`, `modify_table "t"`, ...
