@@ -7,6 +7,7 @@
 
 #include "dialect/mysql/render.h"
 #include "dialect/mysql/types.h"
+#include "migrate/scanner.h"
 
 namespace strata::dialect::mysql {
 namespace {
@@ -182,6 +183,28 @@ TEST(MysqlPlan, FunctionsProceduresEvents) {
   auto bad = PlanChanges({schema::AddObject{seq}}, {}, Flavor{});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("planning sequence \"s\" is not supported"), std::string::npos);
+}
+
+// A migration file written with the plan's delimiter (Atlas's
+// `-- atlas:delimiter` header) scans back into exactly the planned
+// statements, BEGIN ... END bodies included.
+TEST(MysqlPlan, DelimiterFileScansBack) {
+  schema::Trigger t;
+  t.name = "trg";
+  t.schema = "app";
+  t.table = "users";
+  t.def = "BEGIN\n  SET NEW.name = 'a;b';\n  SET NEW.id = NEW.id + 1;\nEND";
+  t.options.Set("timing", "BEFORE");
+  t.options.Set("events", "UPDATE");
+  schema::Object f = Routine("function", "f", "BEGIN\n  DECLARE x int;\n  SET x = 1;\n  RETURN x;\nEND");
+  f.options.Set("returns", "int");
+  plan::Plan p = MustPlan({schema::AddTable{Users()}, schema::AddTrigger{t}, schema::AddObject{f}});
+  ASSERT_EQ(p.delimiter, "\n-- end");
+  std::string file = "-- atlas:delimiter \\n-- end\n\n" + plan::FormatSQL(p);
+  auto stmts = migrate::ScanStmtTexts(file, migrate::ScannerOptionsFor(migrate::ScanDialect::kMySQL));
+  ASSERT_TRUE(stmts.ok()) << stmts.status().message();
+  ASSERT_EQ(stmts->size(), p.changes.size()) << file;
+  for (size_t i = 0; i < p.changes.size(); ++i) EXPECT_EQ((*stmts)[i], p.changes[i].cmd) << i;
 }
 
 TEST(MysqlRender, QualifyCreate) {
