@@ -188,10 +188,46 @@ std::optional<TableChange> Reverse(const TableChange& c) {
 
 }  // namespace
 
+namespace {
+
+// The index InnoDB created for foreign key `fk` of `t`: named after the key,
+// on exactly its columns (inspection reports it as an ordinary index).
+const schema::Index* ImplicitIndex(const schema::Table& t, const schema::ForeignKey& fk) {
+  const schema::Index* idx = fk.symbol.empty() ? nullptr : t.FindIndex(fk.symbol);
+  if (idx == nullptr || idx->unique || idx->parts.size() != fk.columns.size()) return nullptr;
+  for (size_t i = 0; i < fk.columns.size(); ++i)
+    if (idx->parts[i].column != fk.columns[i]) return nullptr;
+  return idx;
+}
+
+// True when an index or the primary key of `t` starts with `columns`, so
+// that InnoDB needs no index of its own for a foreign key on them.
+bool HasKeyPrefix(const schema::Table& t, const std::vector<std::string>& columns) {
+  auto covers = [&](const schema::Index& idx) {
+    if (idx.parts.size() < columns.size()) return false;
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (idx.parts[i].column != columns[i] || idx.parts[i].options.Has("prefix")) return false;
+    return true;
+  };
+  if (t.primary_key && covers(*t.primary_key)) return true;
+  for (const auto& idx : t.indexes)
+    if (covers(idx)) return true;
+  return false;
+}
+
+}  // namespace
+
 Status Planner::ModifyTable(const schema::ModifyTable& m) {
   const schema::Table& t = m.to;
   const std::string source = Source("modify_table", t.name);
   std::vector<TableChange> groups[2];
+  // Dropping a foreign key leaves the index InnoDB created for it; the
+  // normalizer hides that index from the differ, so it goes here (unless
+  // the desired state keeps an index of that name).
+  auto drop_implicit = [&](const schema::ForeignKey& fk, std::vector<TableChange>& group) {
+    if (const schema::Index* idx = ImplicitIndex(m.from, fk); idx != nullptr && m.to.FindIndex(idx->name) == nullptr)
+      group.push_back(schema::DropIndex{*idx});
+  };
   for (const auto& change : SkipAutoChanges(m.changes)) {
     if (const auto* mi = std::get_if<schema::ModifyIndex>(&change)) {
       // Any index change rebuilds it.
@@ -199,15 +235,14 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
       groups[1].push_back(schema::AddIndex{mi->to});
     } else if (const auto* mf = std::get_if<schema::ModifyForeignKey>(&change)) {
       groups[0].push_back(schema::DropForeignKey{mf->from});
-      // The index InnoDB created for the old key would stay behind when the
-      // key now covers other columns or references another table (the
-      // normalizer hides it from the differ); Atlas drops it too.
-      const schema::Index* implicit = m.from.FindIndex(mf->from.symbol);
-      if (implicit != nullptr && (mf->kind & (schema::kChangeColumn | schema::kChangeRefTable |
-                                              schema::kChangeRefColumn)) != 0) {
-        groups[0].push_back(schema::DropIndex{*implicit});
-      }
+      // Other columns or another reference: the old index goes (as in
+      // Atlas); an action change keeps it for the new key.
+      if ((mf->kind & (schema::kChangeColumn | schema::kChangeRefTable | schema::kChangeRefColumn)) != 0)
+        drop_implicit(mf->from, groups[0]);
       groups[1].push_back(schema::AddForeignKey{mf->to});
+    } else if (const auto* df = std::get_if<schema::DropForeignKey>(&change)) {
+      groups[1].push_back(change);
+      drop_implicit(df->fk, groups[1]);
     } else {
       groups[1].push_back(change);
     }
@@ -225,6 +260,14 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
       if (!r) {
         reversible = false;
         continue;
+      }
+      // Undoing an added key also drops the index InnoDB creates for it
+      // (pushed first: the list is reversed below).
+      if (const auto* af = std::get_if<schema::AddForeignKey>(&c); af && !HasKeyPrefix(m.to, af->fk.columns)) {
+        schema::Index idx;
+        idx.name = af->fk.symbol;
+        for (const auto& col : af->fk.columns) idx.parts.push_back({col, "", false, {}});
+        reverse.push_back(schema::DropIndex{idx});
       }
       reverse.push_back(std::move(*r));
     }
