@@ -238,22 +238,22 @@ TEST(MysqlInspectIntegration, RoutinesAndEvents) {
   Exec(*c, "CREATE FUNCTION add1(x int) RETURNS int DETERMINISTIC NO SQL COMMENT 'plus one' RETURN x + 1");
   Exec(*c, "CREATE PROCEDURE fill(IN n int, OUT total int) SQL SECURITY INVOKER\nBEGIN\n  INSERT INTO t VALUES (n);\n"
            "  SELECT COUNT(*) INTO total FROM t;\nEND");
-  Exec(*c, "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM t");
+  Exec(*c, "CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM t");
   Exec(*c, "CREATE EVENT once ON SCHEDULE AT '2035-01-01 00:00:00' DO DELETE FROM t WHERE id < 0");
   Flavor f = ServerFlavor(*c);
   auto realm = InspectSchemas(*c, {db.name()}, f);
   ASSERT_TRUE(realm.ok()) << realm.status().message();
   const auto& objs = realm->schemas[0].objects;
   ASSERT_EQ(objs.size(), 4u);
-  // Sorted by Id: "event once", "event purge", "function add1", "procedure fill".
-  EXPECT_EQ(objs[0].Id(), "event once");
-  EXPECT_EQ(objs[1].Id(), "event purge");
+  // Sorted by Id: "event cleanup", "event once", "function add1", "procedure fill".
+  EXPECT_EQ(objs[0].Id(), "event cleanup");
+  EXPECT_EQ(objs[1].Id(), "event once");
   EXPECT_EQ(objs[2].Id(), "function add1");
   EXPECT_EQ(objs[3].Id(), "procedure fill");
-  EXPECT_EQ(objs[0].def, "CREATE EVENT `once` ON SCHEDULE AT '2035-01-01 00:00:00' DO DELETE FROM t WHERE id < 0");
-  EXPECT_EQ(objs[1].options.Get("schedule"), "EVERY 1 DAY");
-  EXPECT_EQ(objs[1].options.Get("status"), "DISABLE");
-  EXPECT_EQ(objs[1].def, "CREATE EVENT `purge` ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM t");
+  EXPECT_EQ(objs[1].def, "CREATE EVENT `once` ON SCHEDULE AT '2035-01-01 00:00:00' DO DELETE FROM t WHERE id < 0");
+  EXPECT_EQ(objs[0].options.Get("schedule"), "EVERY 1 DAY");
+  EXPECT_EQ(objs[0].options.Get("status"), "DISABLE");
+  EXPECT_EQ(objs[0].def, "CREATE EVENT `cleanup` ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE DO DELETE FROM t");
   const schema::Object& fn = objs[2];
   EXPECT_EQ(fn.comment, "plus one");
   EXPECT_EQ(fn.options.Get("deterministic"), "true");
@@ -267,7 +267,7 @@ TEST(MysqlInspectIntegration, RoutinesAndEvents) {
   // Every definition re-creates its object as it was.
   Exec(*c, "DROP FUNCTION add1");
   Exec(*c, "DROP PROCEDURE fill");
-  Exec(*c, "DROP EVENT purge");
+  Exec(*c, "DROP EVENT cleanup");
   Exec(*c, "DROP EVENT once");
   for (const auto& o : objs) Exec(*c, o.def);
   auto again = InspectSchemas(*c, {db.name()}, f);

@@ -124,15 +124,15 @@ Bound Triggers(const std::vector<std::string>& schemas) {
 
 Bound Routines(const std::vector<std::string>& schemas) {
   return In("SELECT ROUTINE_SCHEMA AS `schema`, ROUTINE_NAME AS name, ROUTINE_TYPE AS type, "
-            "ROUTINE_DEFINITION AS definition, DTD_IDENTIFIER AS `returns`, IS_DETERMINISTIC AS deterministic, "
-            "SQL_DATA_ACCESS AS data_access, SECURITY_TYPE AS security, ROUTINE_COMMENT AS comment "
+            "ROUTINE_DEFINITION AS definition, DTD_IDENTIFIER AS `returns`, IS_DETERMINISTIC AS `deterministic`, "
+            "SQL_DATA_ACCESS AS data_access, SECURITY_TYPE AS `security`, ROUTINE_COMMENT AS `comment` "
             "FROM information_schema.ROUTINES",
             "ROUTINE_SCHEMA", schemas, "ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME");
 }
 
 Bound Parameters(const std::vector<std::string>& schemas) {
   return In("SELECT SPECIFIC_SCHEMA AS `schema`, SPECIFIC_NAME AS routine, ROUTINE_TYPE AS type, "
-            "ORDINAL_POSITION AS position, PARAMETER_MODE AS mode, PARAMETER_NAME AS name, "
+            "ORDINAL_POSITION AS position, PARAMETER_MODE AS `mode`, PARAMETER_NAME AS `name`, "
             "DTD_IDENTIFIER AS dtd FROM information_schema.PARAMETERS",
             "ORDINAL_POSITION > 0 AND SPECIFIC_SCHEMA", schemas,
             "ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION");
@@ -141,7 +141,7 @@ Bound Parameters(const std::vector<std::string>& schemas) {
 Bound Events(const std::vector<std::string>& schemas) {
   return In("SELECT EVENT_SCHEMA AS `schema`, EVENT_NAME AS name, EVENT_DEFINITION AS definition, "
             "EVENT_TYPE AS event_type, EXECUTE_AT AS execute_at, INTERVAL_VALUE AS interval_value, "
-            "INTERVAL_FIELD AS interval_field, STARTS AS starts, ENDS AS ends, STATUS AS status, "
+            "INTERVAL_FIELD AS interval_field, STARTS AS `starts`, ENDS AS `ends`, STATUS AS `status`, "
             "ON_COMPLETION AS on_completion, EVENT_COMMENT AS comment FROM information_schema.EVENTS",
             "EVENT_SCHEMA", schemas, "ORDER BY EVENT_SCHEMA, EVENT_NAME");
 }
