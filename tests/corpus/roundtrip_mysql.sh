@@ -81,7 +81,7 @@ normalize() {
 }
 
 step "create databases" sql -e "CREATE DATABASE \`$a\`; CREATE DATABASE \`$b\`; CREATE DATABASE \`$dev\`"
-step "load $(basename "$schema") with the mariadb client" sql "$a" -e "source $work/load.sql"
+step "load $(basename "$schema") with the mariadb client" sql --abort-source-on-error "$a" -e "source $work/load.sql"
 step "schema inspect" "$strata" schema inspect -u "$url$a"
 cp out a.hcl
 step "schema apply of the inspected HCL" "$strata" schema apply -u "$url$b" --to file://a.hcl \

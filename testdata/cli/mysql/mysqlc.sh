@@ -15,4 +15,4 @@ hostport=${hostpart%%/*}
 host=${hostport%%:*}
 port=3306
 case $hostport in *:*) port=${hostport#*:} ;; esac
-exec mariadb --no-defaults --protocol=tcp -h"$host" -P"$port" -u"$user" ${pass:+-p"$pass"} --batch --skip-column-names "$@"
+exec mariadb --no-defaults --protocol=tcp -h"$host" -P"$port" -u"$user" ${pass:+-p"$pass"} --batch --skip-column-names --abort-source-on-error "$@"
