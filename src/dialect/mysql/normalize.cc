@@ -178,6 +178,9 @@ void NormalizeTable(schema::Table& t, const Flavor& f) {
       }
     }
     if (idx.options.Has("parser")) idx.options.Set("parser", ToLower(idx.options.Get("parser")));
+    // Spatial keys have no prefix (MariaDB reports SUB_PART 32 for them).
+    if (idx.options.Get("type") == "SPATIAL")
+      for (auto& p : idx.parts) p.options.Erase("prefix");
   };
   if (t.primary_key) norm_index(*t.primary_key);
   for (auto& idx : t.indexes) norm_index(idx);

@@ -21,7 +21,8 @@ namespace strata::dialect::mysql {
 // - Generated column types are upper-cased ("" -> VIRTUAL).
 // - An explicit NULL default is no default.
 // - Index type BTREE (the default) is dropped, others upper-cased; parser
-//   names lower-cased.
+//   names lower-cased; SPATIAL key parts lose their prefix (MariaDB
+//   reports 32).
 // - Foreign-key actions NO ACTION and RESTRICT (InnoDB's default, which
 //   the servers report either way) become kNone.
 // - Table engine is spelled as the server does (InnoDB, MyISAM, ...);

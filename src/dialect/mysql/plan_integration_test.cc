@@ -56,6 +56,22 @@ TEST(MysqlPlanIntegration, RoutinesEventsTriggersViewsRoundTrip) {
       "BEGIN\n  UPDATE items SET qty = qty + n;\n  SELECT COUNT(*) FROM items;\nEND",
       "CREATE EVENT " + Quote(a) + ".nightly ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DISABLE "
       "DO DELETE FROM audit WHERE id < 0",
+      // Column and table features, as the server reports them after its own
+      // rewriting (display widths, quoted defaults, json as longtext).
+      "CREATE TABLE " + Quote(a) + ".kinds (id int unsigned NOT NULL AUTO_INCREMENT, z int(5) zerofill, "
+      "j json, e enum('a','it''s') NOT NULL DEFAULT 'it''s', b bit(3) DEFAULT b'101', "
+      "d decimal(6,2) NOT NULL DEFAULT 1.5, f float DEFAULT NULL, flag bool NOT NULL DEFAULT true, "
+      "ts timestamp(3) NOT NULL DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3), "
+      "g int AS (h * 2) STORED, v varchar(20) AS (concat(e, 'x')) VIRTUAL, "
+      "h int INVISIBLE DEFAULT 7, l varchar(100) CHARACTER SET latin1 COLLATE latin1_bin, "
+      "body text, pt point NOT NULL, "
+      "PRIMARY KEY (id), UNIQUE KEY uz (z), KEY lp (l(10), id DESC), FULLTEXT KEY ft (body), SPATIAL KEY sp (pt), "
+      "CONSTRAINT positive CHECK (d > 0)) ENGINE=InnoDB AUTO_INCREMENT=100 COMMENT 'all kinds'",
+      "CREATE TABLE " + Quote(a) + ".mem (k char(8) NOT NULL, PRIMARY KEY (k)) ENGINE=MEMORY",
+      "CREATE TABLE " + Quote(a) + ".parts (id int NOT NULL, PRIMARY KEY (id)) PARTITION BY RANGE (id) "
+      "(PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN MAXVALUE)",
+      "CREATE TABLE " + Quote(a) + ".child (id int NOT NULL, item int, PRIMARY KEY (id), "
+      "CONSTRAINT child_item FOREIGN KEY (item) REFERENCES " + Quote(a) + ".items (id) ON DELETE SET NULL)",
   };
   for (const auto& s : setup) ASSERT_TRUE(c.Exec(s).ok()) << s;
 

@@ -183,7 +183,12 @@ Result<std::string> ColumnDef(const schema::Column& c, const schema::Table* t, c
 
 std::string IndexParts(const schema::Index& idx) {
   std::vector<std::string> parts;
-  for (const auto& p : idx.parts) parts.push_back(PartDef(p));
+  // MariaDB reports SUB_PART 32 for spatial keys, which take no prefix.
+  const bool spatial = EqualFold(idx.options.Get("type"), "SPATIAL");
+  for (auto p : idx.parts) {
+    if (spatial) p.options.Erase("prefix");
+    parts.push_back(PartDef(p));
+  }
   std::string using_clause = EqualFold(idx.options.Get("type"), "HASH") ? "USING HASH " : "";
   return using_clause + "(" + Join(parts, ", ") + ")";
 }
