@@ -4,6 +4,7 @@
 
 #include "dialect/mysql/normalize.h"
 #include "dialect/mysql/types.h"
+#include "diff/differ.h"
 
 namespace strata::dialect::mysql {
 namespace {
@@ -112,6 +113,93 @@ TEST(MysqlNormalize, InheritedCharsetAndDefaults) {
   EXPECT_FALSE(t.columns[0].options.Has("auto_increment"));
   EXPECT_EQ(t.foreign_keys[0].on_delete, schema::ReferenceAction::kNone);
   EXPECT_EQ(t.foreign_keys[0].on_update, schema::ReferenceAction::kCascade);
+}
+
+TEST(MysqlNormalize, DefaultCollations) {
+  EXPECT_EQ(DefaultCollation("latin1", Flavor{}), "latin1_swedish_ci");
+  EXPECT_EQ(DefaultCollation("utf8mb4", Flavor{}), "utf8mb4_general_ci");
+  EXPECT_EQ(DefaultCollation("utf8mb4", ParseVersion("8.0.36")), "utf8mb4_0900_ai_ci");
+  EXPECT_EQ(DefaultCollation("utf8", Flavor{}), "utf8mb3_general_ci");
+  EXPECT_EQ(DefaultCollation("binary", Flavor{}), "binary");
+  EXPECT_EQ(DefaultCollation("", Flavor{}), "");
+}
+
+TEST(MysqlDiffHooks, SchemaOptions) {
+  MysqlDiffHooks h(Flavor{});
+  EXPECT_TRUE(h.SchemaOptionEqual("charset", "utf8mb4", ""));
+  EXPECT_TRUE(h.SchemaOptionEqual("collate", "UTF8MB4_BIN", "utf8mb4_bin"));
+  EXPECT_FALSE(h.SchemaOptionEqual("charset", "latin1", "utf8mb4"));
+}
+
+// What MariaDB reports for a table and what its HCL says compare equal.
+TEST(MysqlDiffHooks, InspectedTableEqualsItsHcl) {
+  schema::Table inspected;
+  inspected.name = "t";
+  inspected.schema = "s";
+  inspected.options.Set("charset", "latin1");
+  inspected.options.Set("collate", "latin1_swedish_ci");
+  schema::Column id = Col("id", "int(11)");
+  id.options.Set("auto_increment", "true");
+  schema::Column flag = Col("flag", "tinyint(1)");
+  flag.default_value = Lit("1");
+  schema::Column doc = Col("doc", "longtext");
+  doc.nullable = true;
+  schema::Column ts = Col("ts", "timestamp");
+  ts.default_value = Raw("current_timestamp()");
+  ts.options.Set("on_update", "current_timestamp()");
+  schema::Column g = Col("g", "int(11)");
+  g.nullable = true;
+  g.generated = schema::GeneratedExpr{"`id` * 2", "VIRTUAL"};
+  schema::Column ref = Col("ref", "int(11)");
+  ref.nullable = true;
+  inspected.columns = {id, flag, doc, ts, g, ref};
+  schema::Index pk;
+  pk.parts.push_back({"id", "", false, {}});
+  inspected.primary_key = pk;
+  schema::Index fk_idx;
+  fk_idx.name = "t_ref";
+  fk_idx.parts.push_back({"ref", "", false, {}});
+  inspected.indexes = {fk_idx};
+  schema::ForeignKey fk;
+  fk.symbol = "t_ref";
+  fk.columns = {"ref"};
+  fk.ref_table = "t";
+  fk.ref_columns = {"id"};
+  fk.on_update = schema::ReferenceAction::kRestrict;
+  fk.on_delete = schema::ReferenceAction::kRestrict;
+  inspected.foreign_keys = {fk};
+  inspected.checks = {schema::Check{"doc", "json_valid(`doc`)", {}}, schema::Check{"pos", "`id` > 0", {}}};
+
+  schema::Table hcl;
+  hcl.name = "t";
+  hcl.schema = "s";
+  hcl.options.Set("charset", "latin1");
+  schema::Column hid = Col("id", "int");
+  hid.options.Set("auto_increment", "true");
+  schema::Column hflag = Col("flag", "bool");
+  hflag.default_value = Lit("true");
+  schema::Column hdoc = Col("doc", "json");
+  hdoc.nullable = true;
+  schema::Column hts = Col("ts", "timestamp");
+  hts.default_value = Raw("CURRENT_TIMESTAMP");
+  hts.options.Set("on_update", "CURRENT_TIMESTAMP");
+  schema::Column hg = Col("g", "int");
+  hg.generated = schema::GeneratedExpr{"id * 2", "VIRTUAL"};
+  schema::Column href = Col("ref", "int");
+  href.nullable = true;
+  hcl.columns = {hid, hflag, hdoc, hts, hg, href};
+  hcl.primary_key = pk;
+  schema::ForeignKey hfk = fk;
+  hfk.on_update = hfk.on_delete = schema::ReferenceAction::kNone;
+  hcl.foreign_keys = {hfk};
+  hcl.checks = {schema::Check{"pos", "id > 0", {}}};
+
+  MysqlDiffHooks h(Flavor{});
+  auto changes = diff::DiffTable(inspected, hcl, h);
+  EXPECT_TRUE(changes.empty()) << changes.size() << " changes, first: " << schema::SkipKey(changes[0]);
+  // A real difference is still one.
+  hcl.columns[1].default_value = Lit("false");
+  EXPECT_EQ(diff::DiffTable(inspected, hcl, h).size(), 1u);
 }
 
 }  // namespace
