@@ -1,5 +1,6 @@
 #include "dialect/mysql/plan.h"
 
+#include <algorithm>
 #include <set>
 
 #include "base/strings.h"
@@ -72,18 +73,78 @@ Status Planner::AddSchema(const schema::AddSchema& a) {
   return Status::Ok();
 }
 
+namespace {
+
+// The schema's tables with the tables they reference first; foreign keys of
+// a reference cycle are split off into `deferred` (added after all tables).
+std::vector<schema::Table> CreationOrder(const schema::Schema& s, std::vector<schema::Table>* deferred) {
+  std::vector<schema::Table> out;
+  std::set<std::string> done;
+  std::vector<const schema::Table*> left;
+  for (const auto& t : s.tables) left.push_back(&t);
+  auto ready = [&](const schema::Table& t) {
+    for (const auto& fk : t.foreign_keys) {
+      bool same = fk.ref_schema.empty() || fk.ref_schema == s.name;
+      if (same && fk.ref_table != t.name && done.count(fk.ref_table) == 0) return false;
+    }
+    return true;
+  };
+  while (!left.empty()) {
+    auto it = std::find_if(left.begin(), left.end(), [&](const schema::Table* t) { return ready(*t); });
+    schema::Table t = it != left.end() ? **it : *left.front();
+    if (it == left.end()) {
+      // A cycle: create the first table without the keys that wait, and
+      // add them once every table exists.
+      it = left.begin();
+      schema::Table keys = t;
+      keys.foreign_keys.clear();
+      std::vector<schema::ForeignKey> kept;
+      for (const auto& fk : t.foreign_keys) {
+        bool same = fk.ref_schema.empty() || fk.ref_schema == s.name;
+        (same && fk.ref_table != t.name && done.count(fk.ref_table) == 0 ? keys.foreign_keys : kept).push_back(fk);
+      }
+      t.foreign_keys = std::move(kept);
+      deferred->push_back(std::move(keys));
+    }
+    done.insert(t.name);
+    out.push_back(std::move(t));
+    left.erase(it);
+  }
+  return out;
+}
+
+}  // namespace
+
 Status Planner::DropSchema(const schema::DropSchema& d) {
-  // The reverse re-creates the database and its tables (not their rows);
-  // the differ reports a dropped schema as one change.
+  // The reverse re-creates the database and everything in it (not the
+  // rows); the differ reports a dropped schema as one change.
   std::vector<std::string> reverse = {CreateSchema(d.s, ropts_.flavor)};
   RenderOptions ro = ropts_;
   ro.indent.clear();
-  for (const auto& t : d.s.tables) {
+  auto fail = [&](const Status& st) {
+    return Status(st.code(), "mysql: calculate reverse for drop schema " + GoQuote(d.s.name) + ": " + st.message());
+  };
+  std::vector<schema::Table> deferred;
+  for (const auto& t : CreationOrder(d.s, &deferred)) {
     auto create = CreateTable(t, ro);
-    if (!create.ok()) {
-      return Status(create.status().code(), "mysql: calculate reverse for drop schema " + GoQuote(d.s.name) + ": " +
-                                                create.status().message());
-    }
+    if (!create.ok()) return fail(create.status());
+    reverse.push_back(std::move(create).value());
+  }
+  for (const auto& t : deferred) {
+    std::vector<std::string> adds;
+    for (const auto& fk : t.foreign_keys) adds.push_back("ADD " + ForeignKeyDef(t, fk, ro));
+    reverse.push_back("ALTER TABLE " + TableName(t, ro) + " " + Join(adds, ", "));
+  }
+  for (const auto& o : d.s.objects) {
+    auto create = CreateObject(o, ro);
+    if (!create.ok()) return fail(create.status());
+    reverse.push_back(std::move(create).value());
+  }
+  if (!d.s.views.empty() && !ro.qualifier) reverse.push_back("USE " + Quote(d.s.name));
+  for (const auto& v : d.s.views) reverse.push_back(CreateView(v, ro));
+  for (const auto& t : d.s.triggers) {
+    auto create = CreateTrigger(t, ro);
+    if (!create.ok()) return fail(create.status());
     reverse.push_back(std::move(create).value());
   }
   Add(mysql::DropSchema(d.s.name, d.if_exists), "drop schema named " + GoQuote(d.s.name), std::move(reverse),

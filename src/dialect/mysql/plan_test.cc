@@ -92,6 +92,48 @@ TEST(MysqlPlan, DestructiveAndNotTransactional) {
   EXPECT_TRUE(p.delimiter.empty());
 }
 
+TEST(MysqlPlan, DropSchemaReverseRecreatesInDependencyOrder) {
+  schema::Schema s;
+  s.name = "app";
+  schema::Table a = Users(), b = Users();
+  a.name = "a";
+  b.name = "b";
+  schema::ForeignKey ab{"a_b", {"id"}, "", "b", {"id"}, {}, {}, {}};
+  schema::ForeignKey ba{"b_a", {"id"}, "", "a", {"id"}, {}, {}, {}};
+  a.foreign_keys = {ab};
+  schema::Table c = Users();
+  c.name = "c";
+  c.foreign_keys = {schema::ForeignKey{"c_a", {"id"}, "", "a", {"id"}, {}, {}, {}}};
+  s.tables = {c, a, b};
+  schema::View v;
+  v.name = "v";
+  v.schema = "app";
+  v.def = "SELECT id FROM c";
+  s.views = {v};
+  plan::Plan p = MustPlan({schema::DropSchema{s}});
+  ASSERT_EQ(p.changes.size(), 1u);
+  EXPECT_EQ(p.changes[0].cmd, "DROP DATABASE `app`");
+  EXPECT_TRUE(p.changes[0].destructive);
+  std::vector<std::string> want = {
+      "CREATE DATABASE `app`",
+      "CREATE TABLE `app`.`b` (`id` int NOT NULL, `name` varchar(20) NULL, PRIMARY KEY (`id`))",
+      "CREATE TABLE `app`.`a` (`id` int NOT NULL, `name` varchar(20) NULL, PRIMARY KEY (`id`), CONSTRAINT `a_b` "
+      "FOREIGN KEY (`id`) REFERENCES `app`.`b` (`id`))",
+      "CREATE TABLE `app`.`c` (`id` int NOT NULL, `name` varchar(20) NULL, PRIMARY KEY (`id`), CONSTRAINT `c_a` "
+      "FOREIGN KEY (`id`) REFERENCES `app`.`a` (`id`))",
+      "USE `app`",
+      "CREATE VIEW `app`.`v` AS SELECT id FROM c",
+  };
+  EXPECT_EQ(p.changes[0].reverse, want);
+  // A cycle: the waiting key is added after the tables.
+  b.foreign_keys = {ba};
+  s.tables = {a, b};
+  s.views.clear();
+  p = MustPlan({schema::DropSchema{s}});
+  ASSERT_EQ(p.changes[0].reverse.size(), 4u);
+  EXPECT_EQ(p.changes[0].reverse[3], "ALTER TABLE `app`.`a` ADD CONSTRAINT `a_b` FOREIGN KEY (`id`) REFERENCES `app`.`b` (`id`)");
+}
+
 TEST(MysqlPlan, CheckDropsFollowTheFlavor) {
   schema::Table from = Users(), to = Users();
   schema::Check ck{"c", "id > 0", {}};
