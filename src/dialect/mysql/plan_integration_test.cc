@@ -3,7 +3,8 @@
 // functions, procedures and events is created with plain SQL, inspected,
 // planned into a second database from nothing (realm scope, no default
 // database: every name must be qualified), inspected again and compared -
-// no change may remain - and the reverse statements must undo the plan.
+// no change may remain; DROP DATABASE and its reverse must give the same
+// database back, and the reverse statements must undo the plan.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -102,6 +103,23 @@ TEST(MysqlPlanIntegration, RoutinesEventsTriggersViewsRoundTrip) {
   if (!left->empty()) {
     auto lp = PlanChanges(*left, {}, f);
     ADD_FAILURE() << left->size() << " changes remain:\n" << (lp.ok() ? plan::FormatSQL(*lp) : lp.status().message());
+  }
+
+  // DROP DATABASE and its reverse give the same database back.
+  {
+    auto drop = PlanChanges({schema::DropSchema{got->schemas[0]}}, {}, f);
+    ASSERT_TRUE(drop.ok()) << drop.status().message();
+    ASSERT_EQ(drop->changes.size(), 1u);
+    ASSERT_TRUE(c.Exec(drop->changes[0].cmd).ok());
+    for (const auto& r : drop->changes[0].reverse) {
+      Status st = c.Exec(r);
+      ASSERT_TRUE(st.ok()) << r << ": " << st.message();
+    }
+    auto again = InspectSchemas(c, {b}, f);
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    auto diff = diff::DiffRealm(*again, want, hooks);
+    ASSERT_TRUE(diff.ok());
+    EXPECT_TRUE(diff->empty()) << diff->size() << " changes after re-creating the dropped database";
   }
 
   // The reverse, last change first, removes everything again.
