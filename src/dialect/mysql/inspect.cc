@@ -365,7 +365,8 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     t.comment = tr.Str(r, "comment");
     std::string engine = tr.Str(r, "engine");
     if (!engine.empty() && !EqualFold(engine, "InnoDB")) t.options.Set("engine", engine);
-    std::string charset = tr.Str(r, "charset"), collate = tr.Str(r, "collation");
+    std::string collate = tr.Str(r, "collation");
+    std::string charset = collate.substr(0, collate.find('_'));  // every collation name starts with its charset
     if (!charset.empty() && charset != s.options.Get("charset")) t.options.Set("charset", charset);
     if (!collate.empty() && collate != s.options.Get("collate")) t.options.Set("collate", collate);
     std::string ai = tr.Str(r, "auto_increment");
@@ -528,8 +529,18 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     }
   }
 
-  // Foreign keys: one row per column, grouped by key as above.
+  // Foreign keys: one row per column, grouped by key as above; actions from a
+  // second query.
   ASSIGN_OR_RETURN(db::Rows frows, Run(conn, queries::ForeignKeys(schema_names), "foreign keys"));
+  ASSIGN_OR_RETURN(db::Rows arows, Run(conn, queries::ForeignKeyActions(schema_names), "foreign key actions"));
+  std::unordered_map<std::string, std::pair<std::string, std::string>> actions;
+  {
+    RowReader ar(arows);
+    for (size_t r = 0; r < ar.size(); ++r) {
+      actions[Key(Key(ar.Str(r, "schema"), ar.Str(r, "table")), ar.Str(r, "name"))] = {ar.Str(r, "update_rule"),
+                                                                                       ar.Str(r, "delete_rule")};
+    }
+  }
   RowReader fr(frows);
   struct PendingFk {
     schema::Table* table;
@@ -548,10 +559,9 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
       fk.ref_schema = fr.Str(r, "ref_schema");
       if (fk.ref_schema == sname) fk.ref_schema.clear();
       fk.ref_table = fr.Str(r, "ref_table");
-      fk.on_update =
-          schema::ParseReferenceAction(fr.Str(r, "update_rule")).value_or(schema::ReferenceAction::kNone);
-      fk.on_delete =
-          schema::ParseReferenceAction(fr.Str(r, "delete_rule")).value_or(schema::ReferenceAction::kNone);
+      const auto& rules = actions[Key(Key(sname, tname), fname)];
+      fk.on_update = schema::ParseReferenceAction(rules.first).value_or(schema::ReferenceAction::kNone);
+      fk.on_delete = schema::ParseReferenceAction(rules.second).value_or(schema::ReferenceAction::kNone);
       pending_fks.push_back(PendingFk{t, std::move(fk)});
     }
     schema::ForeignKey& fk = pending_fks[it->second].fk;

@@ -21,7 +21,7 @@ namespace strata::dialect::mysql {
 Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::string>& names, const Flavor& flavor);
 
 // The number of queries InspectSchemas runs when it finds at least one schema.
-inline constexpr int kInspectQueries = 12;
+inline constexpr int kInspectQueries = 13;
 
 // A COLUMN_DEFAULT value to the model, in one form for both servers:
 // string literals single-quoted ('x'), numbers and bit literals as written,

@@ -41,12 +41,10 @@ Bound Schemas(const std::vector<std::string>& names, const Flavor& f) {
 }
 
 Bound Tables(const std::vector<std::string>& schemas) {
-  return In("SELECT t.TABLE_SCHEMA AS `schema`, t.TABLE_NAME AS name, t.ENGINE AS engine, "
-            "t.TABLE_COLLATION AS collation, c.CHARACTER_SET_NAME AS charset, t.AUTO_INCREMENT AS auto_increment, "
-            "t.TABLE_COMMENT AS comment, t.CREATE_OPTIONS AS create_options "
-            "FROM information_schema.TABLES t LEFT JOIN information_schema.COLLATIONS c "
-            "ON c.COLLATION_NAME = t.TABLE_COLLATION",
-            "t.TABLE_TYPE = 'BASE TABLE' AND t.TABLE_SCHEMA", schemas, "ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME");
+  return In("SELECT TABLE_SCHEMA AS `schema`, TABLE_NAME AS name, ENGINE AS engine, TABLE_COLLATION AS collation, "
+            "AUTO_INCREMENT AS auto_increment, TABLE_COMMENT AS comment, CREATE_OPTIONS AS create_options "
+            "FROM information_schema.TABLES",
+            "TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA", schemas, "ORDER BY TABLE_SCHEMA, TABLE_NAME");
 }
 
 Bound Partitions(const std::vector<std::string>& schemas) {
@@ -78,15 +76,18 @@ Bound Indexes(const std::vector<std::string>& schemas, const Flavor& f) {
 }
 
 Bound ForeignKeys(const std::vector<std::string>& schemas) {
-  return In("SELECT k.CONSTRAINT_SCHEMA AS `schema`, k.TABLE_NAME AS `table`, k.CONSTRAINT_NAME AS name, "
-            "k.COLUMN_NAME AS `column`, k.ORDINAL_POSITION AS position, k.REFERENCED_TABLE_SCHEMA AS ref_schema, "
-            "k.REFERENCED_TABLE_NAME AS ref_table, k.REFERENCED_COLUMN_NAME AS ref_column, "
-            "r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule "
-            "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
-            "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
-            "AND r.TABLE_NAME = k.TABLE_NAME",
-            "k.REFERENCED_TABLE_NAME IS NOT NULL AND k.CONSTRAINT_SCHEMA", schemas,
-            "ORDER BY k.CONSTRAINT_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION");
+  return In("SELECT CONSTRAINT_SCHEMA AS `schema`, TABLE_NAME AS `table`, CONSTRAINT_NAME AS name, "
+            "COLUMN_NAME AS `column`, ORDINAL_POSITION AS position, REFERENCED_TABLE_SCHEMA AS ref_schema, "
+            "REFERENCED_TABLE_NAME AS ref_table, REFERENCED_COLUMN_NAME AS ref_column "
+            "FROM information_schema.KEY_COLUMN_USAGE",
+            "REFERENCED_TABLE_NAME IS NOT NULL AND CONSTRAINT_SCHEMA", schemas,
+            "ORDER BY CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION");
+}
+
+Bound ForeignKeyActions(const std::vector<std::string>& schemas) {
+  return In("SELECT CONSTRAINT_SCHEMA AS `schema`, TABLE_NAME AS `table`, CONSTRAINT_NAME AS name, "
+            "UPDATE_RULE AS update_rule, DELETE_RULE AS delete_rule FROM information_schema.REFERENTIAL_CONSTRAINTS",
+            "CONSTRAINT_SCHEMA", schemas, "");
 }
 
 Bound Checks(const std::vector<std::string>& schemas, const Flavor& f) {
