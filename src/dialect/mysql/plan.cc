@@ -189,6 +189,7 @@ Status Planner::ModifySchemaAttr(const schema::ModifySchemaAttr& m) {
 }
 
 Status Planner::AddTable(const schema::AddTable& a) {
+  RETURN_IF_ERROR(CheckCompatibility(a.t, ropts_.flavor));
   ASSIGN_OR_RETURN(std::string create, CreateTable(a.t, ropts_, a.if_not_exists));
   Add(std::move(create), "create " + GoQuote(a.t.name) + " table", {mysql::DropTable(a.t, ropts_)},
       Source("add_table", a.t.name));

@@ -219,6 +219,7 @@ bool HasKeyPrefix(const schema::Table& t, const std::vector<std::string>& column
 
 Status Planner::ModifyTable(const schema::ModifyTable& m) {
   const schema::Table& t = m.to;
+  RETURN_IF_ERROR(CheckCompatibility(t, ropts_.flavor));
   const std::string source = Source("modify_table", t.name);
   std::vector<TableChange> groups[2];
   // Dropping a foreign key leaves the index InnoDB created for it; the

@@ -134,6 +134,31 @@ TEST(MysqlPlan, DropSchemaReverseRecreatesInDependencyOrder) {
   EXPECT_EQ(p.changes[0].reverse[3], "ALTER TABLE `app`.`a` ADD CONSTRAINT `a_b` FOREIGN KEY (`id`) REFERENCES `app`.`b` (`id`)");
 }
 
+TEST(MysqlPlan, IgnoredFeaturesAreErrors) {
+  auto fails = [](const schema::Table& t, const Flavor& f, const std::string& want) {
+    auto p = PlanChanges({schema::AddTable{t}}, {}, f);
+    ASSERT_FALSE(p.ok()) << want;
+    EXPECT_NE(p.status().message().find(want), std::string::npos) << p.status().message();
+  };
+  schema::Table t = Users();
+  schema::Check ck{"c", "id > 0", {}};
+  ck.options.Set("enforced", "false");
+  t.checks = {ck};
+  fails(t, Flavor{}, "NOT ENFORCED, which MariaDB does not support");
+  EXPECT_TRUE(PlanChanges({schema::AddTable{t}}, {}, ParseVersion("8.0.36")).ok());
+  t.checks = {schema::Check{"c", "id > 0", {}}};
+  fails(t, ParseVersion("5.7.44"), "parses but ignores CHECK constraints");
+  t.checks.clear();
+  t.primary_key->options.Set("type", "HASH");
+  fails(t, Flavor{}, "InnoDB builds the HASH primary key as BTREE");
+  t.options.Set("engine", "MEMORY");
+  EXPECT_TRUE(PlanChanges({schema::AddTable{t}}, {}, Flavor{}).ok());
+  t.options.Set("engine", "MyISAM");
+  t.primary_key->options.Erase("type");
+  t.foreign_keys = {schema::ForeignKey{"fk", {"id"}, "", "users", {"id"}, {}, {}, {}}};
+  fails(t, Flavor{}, "the MyISAM engine ignores foreign keys");
+}
+
 TEST(MysqlPlan, CheckDropsFollowTheFlavor) {
   schema::Table from = Users(), to = Users();
   schema::Check ck{"c", "id > 0", {}};

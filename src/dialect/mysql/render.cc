@@ -208,6 +208,35 @@ std::string IndexDef(const schema::Index& idx) {
 
 std::string PrimaryKeyDef(const schema::Index& pk) { return "PRIMARY KEY " + IndexParts(pk); }
 
+Status CheckCompatibility(const schema::Table& t, const Flavor& f) {
+  const std::string engine = ToUpper(t.options.Get("engine", "InnoDB"));
+  const std::string table = "table " + GoQuote(t.name) + ": ";
+  for (const auto& ck : t.checks) {
+    if (ck.options.Get("enforced") == "false" && f.mariadb) {
+      return Unsupported(table + "check " + GoQuote(ck.name) + " is NOT ENFORCED, which MariaDB does not support "
+                                 "(it enforces every check)");
+    }
+    if (!f.mariadb && !f.AtLeast(8, 0, 16)) {
+      return Unsupported(table + "check " + GoQuote(ck.name) + ": MySQL " + std::to_string(f.major) + "." +
+                         std::to_string(f.minor) + " parses but ignores CHECK constraints (8.0.16 enforces them)");
+    }
+  }
+  auto hash_on_innodb = [&](const schema::Index& idx) {
+    return EqualFold(idx.options.Get("type"), "HASH") && engine == "INNODB";
+  };
+  if (t.primary_key && hash_on_innodb(*t.primary_key))
+    return Unsupported(table + "InnoDB builds the HASH primary key as BTREE; remove `type = HASH`");
+  for (const auto& idx : t.indexes) {
+    if (hash_on_innodb(idx))
+      return Unsupported(table + "InnoDB builds HASH index " + GoQuote(idx.name) + " as BTREE; remove `type = HASH`");
+  }
+  if (!t.foreign_keys.empty() && engine != "INNODB" && engine != "NDBCLUSTER" && engine != "NDB") {
+    return Unsupported(table + "the " + t.options.Get("engine") + " engine ignores foreign keys (" +
+                       GoQuote(t.foreign_keys[0].symbol) + "); use InnoDB");
+  }
+  return Status::Ok();
+}
+
 Status CheckForeignKey(const schema::Table& t, const schema::ForeignKey& fk) {
   if (fk.on_update != schema::ReferenceAction::kSetNull && fk.on_delete != schema::ReferenceAction::kSetNull)
     return Status::Ok();

@@ -67,6 +67,12 @@ std::string IndexParts(const schema::Index& idx);
 std::string IndexDef(const schema::Index& idx);
 // PRIMARY KEY [USING HASH] (...)
 std::string PrimaryKeyDef(const schema::Index& pk);
+// Features the server would accept but silently ignore, so that the
+// database never reaches the desired state (a diff on every run) are
+// errors instead: NOT ENFORCED checks on MariaDB, checks before MySQL
+// 8.0.16, HASH indexes on InnoDB (built as BTREE), foreign keys on engines
+// without them (MyISAM, MEMORY, Aria, ...).
+Status CheckCompatibility(const schema::Table& t, const Flavor& f);
 // A SET NULL action on a NOT NULL column is an error (the server's is
 // obscure), as in Atlas.
 Status CheckForeignKey(const schema::Table& t, const schema::ForeignKey& fk);
