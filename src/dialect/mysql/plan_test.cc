@@ -306,6 +306,10 @@ TEST(MysqlRender, ColumnsAndDefaults) {
   t.options.Set("charset", "utf8mb4");
   EXPECT_EQ(*ColumnDef(inv, &t, Flavor{}), "`i` int unsigned NULL INVISIBLE");
   EXPECT_EQ(Quote("a`b"), "`a``b`");
+  schema::Column txt = Col("t", "text");
+  txt.default_value = schema::Expr{schema::Expr::Kind::kLiteral, "'x'"};
+  EXPECT_EQ(*ColumnDef(txt, nullptr, Flavor{}), "`t` text NOT NULL DEFAULT 'x'");
+  EXPECT_EQ(*ColumnDef(txt, nullptr, ParseVersion("8.0.36")), "`t` text NOT NULL DEFAULT ('x')");
 }
 
 }  // namespace

@@ -66,6 +66,17 @@ bool HasNumericDefault(const schema::Type& t) {
   return false;
 }
 
+bool TakesExpressionDefaultOnly(const schema::Type& t) {
+  static const char* const kNames[] = {"tinyblob", "blob", "mediumblob", "longblob", "tinytext", "text",
+                                       "mediumtext", "longtext", "json", "geometry", "point", "linestring",
+                                       "polygon", "multipoint", "multilinestring", "multipolygon",
+                                       "geometrycollection"};
+  std::string n = TypeName(t);
+  for (const char* k : kNames)
+    if (n == k) return true;
+  return false;
+}
+
 bool IsTimeType(const schema::Type& t) {
   std::string n = TypeName(t);
   return n == "datetime" || n == "timestamp" || n == "date" || n == "time" || n == "year";
@@ -172,7 +183,13 @@ Result<std::string> ColumnDef(const schema::Column& c, const schema::Table* t, c
     s += " AS " + MayWrap(Trim(c.generated->expr)) + " " + (ty.empty() ? "VIRTUAL" : ty);
   }
   if (!(c.generated && f.mariadb)) s += c.nullable ? " NULL" : " NOT NULL";
-  if (c.default_value && !c.generated) s += " DEFAULT " + DefaultValue(c);
+  if (c.default_value && !c.generated) {
+    std::string d = DefaultValue(c);
+    // MySQL 8.0.13+ takes defaults on TEXT/BLOB/JSON/spatial columns only as
+    // expressions: DEFAULT ('x').
+    if (!f.mariadb && f.AtLeast(8, 0, 13) && TakesExpressionDefaultOnly(c.type) && !StartsWith(d, "(")) d = "(" + d + ")";
+    s += " DEFAULT " + d;
+  }
   if (differs("collate")) s += " COLLATE " + c.options.Get("collate");
   if (std::string u = Trim(c.options.Get("on_update")); !u.empty()) s += " ON UPDATE " + u;
   if (c.options.Flag("auto_increment")) s += " AUTO_INCREMENT";
