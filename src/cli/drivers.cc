@@ -1,6 +1,7 @@
 #include "cli/drivers.h"
 
 #include "base/strings.h"
+#include "cli/ephemeral_servers.h"
 #include "dialect/mysql/driver.h"
 #include "dialect/mysql/spec.h"
 #include "dialect/postgres/driver.h"
@@ -18,6 +19,10 @@ Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url
   auto url = Url::Parse(raw_url);
   if (!url.ok()) return url.status();
   const std::string& s = url->scheme;
+  if (s == "ephemeral") {  // a local server started for this command (cli/ephemeral_servers.h)
+    ASSIGN_OR_RETURN(std::string started, StartEphemeralServer(*url));
+    return OpenDatabase(started);
+  }
   if (s == "sqlite" || s == "sqlite3") {
     auto d = dialect::sqlite::OpenDriver(*url);
     if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));

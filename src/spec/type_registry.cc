@@ -133,7 +133,7 @@ std::string TypeRegistry::ToHCL(const schema::Type& t) const {
   // attribute belongs to that dialect's spec), so keep such types verbatim.
   if (t.unsupported || t.is_unsigned || Find(t.name) == nullptr) return "sql(" + GoQuote(t.raw) + ")";
   const TypeDef* def = Find(t.name);
-  std::string s = ReplaceAll(t.name, " ", "_");
+  std::string s = def->hcl_name.empty() ? ReplaceAll(t.name, " ", "_") : def->hcl_name;
   if (!t.args.empty()) {
     std::vector<std::string> args;
     for (const auto& a : t.args) args.push_back(def->string_args ? GoQuote(a) : a);
@@ -145,7 +145,10 @@ std::string TypeRegistry::ToHCL(const schema::Type& t) const {
 
 Result<schema::Type> TypeRegistry::FromHCL(const std::string& hcl_name,
                                            const std::vector<std::string>& args) const {
-  const TypeDef* def = Find(hcl_name);
+  const TypeDef* def = nullptr;
+  for (const auto& d : defs_)
+    if (!d.hcl_name.empty() && d.hcl_name == hcl_name) def = &d;
+  if (def == nullptr) def = Find(hcl_name);
   if (def == nullptr) def = Find(ReplaceAll(hcl_name, "_", " "));
   if (def == nullptr) return InvalidArgument("unknown type " + GoQuote(hcl_name));
   if (def->max_args >= 0 && static_cast<int>(args.size()) > def->max_args) {

@@ -16,6 +16,9 @@ struct TypeDef {
   int max_args = 0;          // 0: takes no arguments; -1: any number (enum-like)
   bool string_args = false;  // arguments are quoted strings (enum("a","b"))
   std::vector<std::string> aliases;  // other SQL spellings that mean the same ("int4")
+  // HCL identifier when it is not the name with '_' for spaces
+  // (PostgreSQL "interval day to second" is `day_to_second`).
+  std::string hcl_name;
 };
 
 class TypeRegistry {

@@ -73,6 +73,20 @@ const spec::TypeRegistry& PostgresTypes() {
       {"timestamp", 1, false, {"timestamp without time zone"}},
       {"timestamptz", 1, false, {"timestamp with time zone"}},
       {"interval", 1, false, {}},
+      // interval field forms; only those ending in SECOND take a precision
+      {"interval year", 0, false, {}, "year"},
+      {"interval month", 0, false, {}, "month"},
+      {"interval day", 0, false, {}, "day"},
+      {"interval hour", 0, false, {}, "hour"},
+      {"interval minute", 0, false, {}, "minute"},
+      {"interval second", 1, false, {}, "second"},
+      {"interval year to month", 0, false, {}, "year_to_month"},
+      {"interval day to hour", 0, false, {}, "day_to_hour"},
+      {"interval day to minute", 0, false, {}, "day_to_minute"},
+      {"interval day to second", 1, false, {}, "day_to_second"},
+      {"interval hour to minute", 0, false, {}, "hour_to_minute"},
+      {"interval hour to second", 1, false, {}, "hour_to_second"},
+      {"interval minute to second", 1, false, {}, "minute_to_second"},
       // misc
       {"uuid", 0, false, {}},
       {"json", 0, false, {}},
@@ -139,18 +153,11 @@ schema::Type ParseType(const std::string& format_type) {
   }
   std::string lower = ToLower(s);
   std::string inner_args;
-  // Interval field forms ("interval day to second(3)") have no registry
-  // entry of their own: the type is "interval" and the raw text keeps the
-  // fields.
-  bool interval_fields = StartsWith(lower, "interval ");
-  if (!interval_fields) s = MoveInnerArgs(s, &inner_args);
+  // format_type prints interval fields with the precision last
+  // ("interval day to second(3)"), which the registry parses as is.
+  if (!StartsWith(lower, "interval ")) s = MoveInnerArgs(s, &inner_args);
   if (!inner_args.empty()) s += "(" + inner_args + ")";
-  schema::Type t = PostgresTypes().ParseSQL(interval_fields ? "interval" : s);
-  if (interval_fields) {
-    t.raw = lower;
-    t.args.clear();
-    return t;
-  }
+  schema::Type t = PostgresTypes().ParseSQL(s);
   if (IsTimeName(t.name) && t.args.size() == 1 && t.args[0] == "6") t.args.clear();
   if (!t.unsupported) t.raw = FormatType(t);
   if (dims > 0) {
@@ -166,7 +173,6 @@ schema::Type ParseType(const std::string& format_type) {
 
 std::string FormatType(const schema::Type& t) {
   if (t.unsupported || t.name.empty()) return t.raw;
-  if (t.name == "interval" && StartsWith(ToLower(t.raw), "interval ")) return ToLower(t.raw);
   std::string s = t.name;
   if (!t.args.empty()) s += "(" + Join(t.args, ",") + ")";
   return s;

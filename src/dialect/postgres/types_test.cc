@@ -34,7 +34,7 @@ TEST(PostgresTypes, CanonicalizesFormatTypeOutput) {
       {"bit varying(5)", "bit varying", {"5"}, "bit varying(5)", false},
       {"jsonb", "jsonb", {}, "jsonb", false},
       {"tstzmultirange", "tstzmultirange", {}, "tstzmultirange", false},
-      {"interval day to second(3)", "interval", {}, "interval day to second(3)", false},
+      {"interval day to second(3)", "interval day to second", {"3"}, "interval day to second(3)", false},
       {"text[]", "text[]", {}, "text[]", true},
       {"character varying(9)[]", "varchar(9)[]", {}, "varchar(9)[]", true},
       {"integer[][]", "integer[][]", {}, "integer[][]", true},
