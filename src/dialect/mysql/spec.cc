@@ -45,6 +45,10 @@ const spec::DialectSpec& MysqlSpec() {
         collate,
         AttrSpec{"on_update", "on_update", AttrKind::kRawSQL, "", {}, AttrPlacement::kAttributes},
         AttrSpec{"auto_increment", "auto_increment", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
+        // INVISIBLE columns (MySQL 8.0.23, MariaDB 10.3): a Strata extension,
+        // Atlas's OSS HCL has no spelling for it; without it an inspected
+        // invisible column would not round-trip.
+        AttrSpec{"invisible", "invisible", AttrKind::kBool, "false", {}, AttrPlacement::kAttributes},
     };
     const AttrSpec index_type{"type",
                               "type",

@@ -74,6 +74,10 @@ schema::Type ParseType(const std::string& column_type) {
   // ZEROFILL implies UNSIGNED.
   if (zerofill) t.is_unsigned = true;
   t.raw = MysqlTypes().ToSQL(t) + (zerofill ? " zerofill" : "");
+  // No HCL spelling keeps ZEROFILL: the type is printed as sql("<raw>"),
+  // as the registry's ParseSQL does for HCL input (name and args stay
+  // filled for comparisons).
+  if (zerofill) t.unsupported = true;
   return t;
 }
 

@@ -17,7 +17,8 @@ const spec::TypeRegistry& MysqlTypes();
 
 // Reads a COLUMN_TYPE text (or a type a user wrote in SQL):
 //   "int(10) unsigned zerofill" -> int, args {"10"}, is_unsigned, raw keeps
-//                                  "zerofill" (see FormatType)
+//                                  "zerofill"; unsupported (printed raw,
+//                                  sql("...") in HCL)
 //   "enum('a','b')"             -> enum, args {"a","b"} (unquoted values)
 //   "varchar(255)"              -> varchar(255)
 //   "tinyint(1)"                -> tinyint(1)

@@ -40,7 +40,7 @@ TEST(MysqlTypes, ParsesColumnTypeText) {
   };
   for (const auto& c : cases) {
     schema::Type t = ParseType(c.in);
-    EXPECT_FALSE(t.unsupported) << c.in;
+    EXPECT_EQ(t.unsupported, IsZerofill(t)) << c.in;
     EXPECT_EQ(t.name, c.name) << c.in;
     EXPECT_EQ(t.args, c.args) << c.in;
     EXPECT_EQ(t.is_unsigned, c.is_unsigned) << c.in;
@@ -53,6 +53,7 @@ TEST(MysqlTypes, ZerofillOnlyFromRawText) {
   EXPECT_TRUE(IsZerofill(ParseType("int(5) zerofill")));
   EXPECT_TRUE(ParseType("int(5) zerofill").is_unsigned);  // ZEROFILL implies UNSIGNED
   EXPECT_FALSE(IsZerofill(ParseType("int(5) unsigned")));
+  EXPECT_EQ(MysqlTypes().ToHCL(ParseType("int(5) zerofill")), "sql(\"int(5) unsigned zerofill\")");
 }
 
 TEST(MysqlTypes, UnknownTypesKeepRawText) {
