@@ -34,8 +34,9 @@ std::vector<TableChange> SkipAutoChanges(const std::vector<TableChange>& changes
 
 class AlterBuilder {
  public:
-  AlterBuilder(const schema::Table& from, const schema::Table& to, const RenderOptions& o)
-      : from_(from), to_(to), o_(o) {}
+  // `to`: the table the clauses bring about (charset/collate defaults and
+  // foreign-key checks are taken from it).
+  AlterBuilder(const schema::Table& to, const RenderOptions& o) : to_(to), o_(o) {}
 
   Result<std::string> Build(const std::vector<TableChange>& changes) {
     std::vector<std::string> clauses;
@@ -147,7 +148,6 @@ class AlterBuilder {
     return Unsupported("unsupported table attribute change " + GoQuote(a.key));
   }
 
-  const schema::Table& from_;
   const schema::Table& to_;
   const RenderOptions& o_;
 };
@@ -248,7 +248,7 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
       groups[1].push_back(change);
     }
   }
-  AlterBuilder builder(m.from, m.to, ropts_);
+  AlterBuilder builder(m.to, ropts_);
   for (const auto& group : groups) {
     if (group.empty()) continue;
     auto cmd = builder.Build(group);
@@ -276,7 +276,7 @@ Status Planner::ModifyTable(const schema::ModifyTable& m) {
     if (reversible) {
       // Undo in the opposite order: an index goes before its column.
       std::reverse(reverse.begin(), reverse.end());
-      AlterBuilder back(m.to, m.from, ropts_);
+      AlterBuilder back(m.from, ropts_);
       auto r = back.Build(reverse);
       if (!r.ok()) {
         return InvalidArgument("mysql: reverse alter table " + GoQuote(t.name) + ": " + r.status().message());

@@ -461,7 +461,6 @@ std::string QualifyCreate(const std::string& def, const std::string& schema, con
       ++i;
     }
   }
-  size_t kw_start = SkipSpaces(def, i);
   bool found = false;
   for (const char* kw : {"TRIGGER", "FUNCTION", "PROCEDURE", "EVENT"}) {
     if (Keyword(def, &i, kw)) {
@@ -471,7 +470,6 @@ std::string QualifyCreate(const std::string& def, const std::string& schema, con
     }
   }
   if (!found) return def;
-  (void)kw_start;
   if (Keyword(def, &i, "IF NOT EXISTS")) head += " IF NOT EXISTS";
   size_t name_start = SkipSpaces(def, i);
   size_t name_end = SkipName(def, name_start);
