@@ -6,7 +6,7 @@
 //
 // Not expressible yet with spec::DialectSpec, so not accepted in HCL
 // although the model and the planner handle them: table `partition`
-// blocks (option partition holds the raw clause), view `check_option`.
+// blocks (option partition holds the raw clause).
 #include "dialect/mysql/spec.h"
 
 #include "dialect/mysql/types.h"
