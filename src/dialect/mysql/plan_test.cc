@@ -53,6 +53,12 @@ TEST(MysqlPlan, RenamesAreAlterClauses) {
   EXPECT_EQ(p.changes[0].reverse[0],
             "ALTER TABLE `app`.`users` RENAME INDEX `n2` TO `n1`, RENAME COLUMN `full_name` TO `name`");
 
+  // MariaDB before 10.5.2 has no RENAME COLUMN.
+  plan::Plan old = MustPlan({schema::ModifyTable{from, to, {schema::RenameColumn{from.columns[1], to.columns[1]}}, {}}},
+                            {}, ParseVersion("10.4.32-MariaDB"));
+  EXPECT_EQ(old.changes[0].cmd, "ALTER TABLE `app`.`users` CHANGE COLUMN `name` `full_name` varchar(20) NULL");
+  EXPECT_EQ(old.changes[0].reverse[0], "ALTER TABLE `app`.`users` CHANGE COLUMN `full_name` `name` varchar(20) NULL");
+
   schema::Table renamed = Users();
   renamed.name = "people";
   p = MustPlan({schema::RenameTable{Users(), renamed}});
