@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <functional>
 
 #include "db/mysql/test_util.h"
 #include "dialect/mysql/golden_util.h"
@@ -107,6 +108,11 @@ TEST_P(GoldenIntegrationTest, AppliesAndReverses) {
     for (const auto& n : names) (void)c.Exec("DROP DATABASE IF EXISTS " + mysql::Quote(n));
   };
   drop_all();
+  // Dropped however the test ends (the server is shared).
+  struct Cleanup {
+    std::function<void()> f;
+    ~Cleanup() { f(); }
+  } cleanup{drop_all};
 
   MysqlDiffHooks hooks(server);
   // 1. The current state, from nothing.
@@ -138,7 +144,6 @@ TEST_P(GoldenIntegrationTest, AppliesAndReverses) {
     EXPECT_TRUE(st.ok()) << "reverse: " << st.message();
     if (st.ok()) EXPECT_EQ(Remaining(c, names, tc.from, server), "") << "after the reverse";
   }
-  drop_all();
 }
 
 INSTANTIATE_TEST_SUITE_P(Txtar, GoldenIntegrationTest, ::testing::ValuesIn(testing::PlanCases()),

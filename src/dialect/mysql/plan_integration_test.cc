@@ -44,6 +44,14 @@ TEST(MysqlPlanIntegration, RoutinesEventsTriggersViewsRoundTrip) {
   const Flavor f = ParseVersion(c.ServerVersion());
   const std::string a = "strata_pa_" + std::to_string(getpid()), b = "strata_pb_" + std::to_string(getpid());
   for (const auto& n : {a, b}) ASSERT_TRUE(c.Exec("DROP DATABASE IF EXISTS " + Quote(n)).ok());
+  // Dropped however the test ends (the server is shared).
+  struct Cleanup {
+    db::Conn& c;
+    std::vector<std::string> names;
+    ~Cleanup() {
+      for (const auto& n : names) (void)c.Exec("DROP DATABASE IF EXISTS " + Quote(n));
+    }
+  } cleanup{c, {a, b}};
   const std::vector<std::string> setup = {
       "CREATE DATABASE " + Quote(a),
       "CREATE TABLE " + Quote(a) + ".items (id int NOT NULL PRIMARY KEY, qty int NOT NULL DEFAULT 0)",
@@ -133,7 +141,6 @@ TEST(MysqlPlanIntegration, RoutinesEventsTriggersViewsRoundTrip) {
   ASSERT_TRUE(after.ok()) << after.status().message();
   ASSERT_EQ(after->rows.size(), 1u);
   EXPECT_EQ(after->rows[0][0].value_or(""), "0");
-  for (const auto& n : {a, b}) (void)c.Exec("DROP DATABASE IF EXISTS " + Quote(n));
 }
 
 }  // namespace
