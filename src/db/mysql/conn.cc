@@ -228,6 +228,7 @@ Result<Rows> MysqlConn::Query(const std::string& sql, const std::vector<std::str
   ResultPtr res(mysql_store_result(conn_));
   if (!res) {
     if (mysql_field_count(conn_) != 0) return Error();
+    RETURN_IF_ERROR(DrainResults());
     return out;  // a statement without a result set
   }
   unsigned ncols = mysql_num_fields(res.get());
@@ -244,6 +245,7 @@ Result<Rows> MysqlConn::Query(const std::string& sql, const std::vector<std::str
       else r.emplace_back(std::string(row[i], lens[i]));
     }
   }
+  RETURN_IF_ERROR(DrainResults());
   return out;
 }
 
@@ -253,6 +255,16 @@ Status MysqlConn::Exec(const std::string& sql) {
   // A statement may still return rows (SELECT in a script); drain them.
   ResultPtr res(mysql_store_result(conn_));
   if (!res && mysql_field_count(conn_) != 0) return Error();
+  return DrainResults();
+}
+
+Status MysqlConn::DrainResults() {
+  // CALL returns one result per SELECT in the procedure plus a final status;
+  // unread results would put the connection out of sync.
+  while (mysql_more_results(conn_)) {
+    if (mysql_next_result(conn_) > 0) return Error();
+    ResultPtr extra(mysql_store_result(conn_));
+  }
   return Status::Ok();
 }
 

@@ -70,6 +70,8 @@ class MysqlConn : public Conn {
  private:
   explicit MysqlConn(st_mysql* c) : conn_(c) {}
   Status Error(const std::string& what = "") const;
+  // Reads and drops the results that follow the first (CALL).
+  Status DrainResults();
   Result<std::string> Bind(const std::string& sql, const std::vector<std::string>& args) const;
 
   st_mysql* conn_ = nullptr;

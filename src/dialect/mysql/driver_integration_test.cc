@@ -56,16 +56,25 @@ TEST(MysqlDriverIntegration, ExecScriptDelimitersAndCompoundBodies) {
       "  INSERT INTO t (id) VALUES (x);\n"
       "  INSERT INTO t (id) VALUES (x + 1);\n"
       "END//\n"
+      "CREATE PROCEDURE counts() BEGIN SELECT COUNT(*) FROM t; SELECT 1; END//\n"
       "DELIMITER ;\n"
-      "CALL p(-5);\n";
+      "CALL p(-5);\n"
+      "CALL counts();\n"
+      "INSERT INTO t (id) VALUES (100);\n";
   Status st = d->ExecScript(script, "schema.sql");
   ASSERT_TRUE(st.ok()) << st.message();
   auto rows = d->Conn().Query("SELECT id, note FROM t ORDER BY id");
   ASSERT_TRUE(rows.ok()) << rows.status().message();
-  ASSERT_EQ(rows->rows.size(), 2u);
+  ASSERT_EQ(rows->rows.size(), 3u);  // CALL counts() returned two result sets; the INSERT after it ran
   EXPECT_EQ(rows->rows[0][0].value_or(""), "4");  // -4 made positive by the trigger
   EXPECT_EQ(rows->rows[1][0].value_or(""), "5");
   EXPECT_EQ(rows->rows[0][1].value_or(""), "a;b'c");
+
+  // Query after a CALL with result sets works too.
+  auto called = d->Conn().Query("CALL counts()");
+  ASSERT_TRUE(called.ok()) << called.status().message();
+  EXPECT_EQ(called->rows[0][0].value_or(""), "3");
+  EXPECT_TRUE(d->Conn().Query("SELECT 1").ok());
 
   Status bad = d->ExecScript("CREATE TABLE u (id int);\nCREATE TABLE u (id int);\n", "bad.sql");
   ASSERT_FALSE(bad.ok());
