@@ -130,6 +130,11 @@ Result<std::unique_ptr<Driver>> OpenDriver(const Url& url) {
   ASSIGN_OR_RETURN(db::mysql::MysqlTarget target, db::mysql::TargetFromUrl(url));
   ASSIGN_OR_RETURN(std::unique_ptr<db::mysql::MysqlConn> conn, db::mysql::MysqlConn::Connect(target));
   Flavor flavor = ParseVersion(conn->ServerVersion());
+  if (!flavor.mariadb && flavor.AtLeast(8, 0, 3)) {
+    // MySQL 8 caches information_schema.TABLES statistics (AUTO_INCREMENT
+    // among them) for a day by default; inspection must see current values.
+    RETURN_IF_ERROR(conn->Exec("SET SESSION information_schema_stats_expiry = 0"));
+  }
   return std::unique_ptr<Driver>(std::make_unique<MysqlDriver>(std::move(conn), target.database, flavor));
 }
 
