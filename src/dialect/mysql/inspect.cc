@@ -14,8 +14,8 @@
 //   IndexPart        desc; options "prefix" = N (SUB_PART); expr for functional parts
 //   Check.options    "enforced" = "false"    MySQL 8 NOT ENFORCED
 //   View.options     "security" = "INVOKER"  (DEFINER is the default and left out)
-//   Trigger.options  "timing", "events", "for_each" ("ROW"); def is the full
-//                    CREATE TRIGGER statement
+//   Trigger.options  "timing", "events", "for_each" ("ROW"); def is the body
+//                    (ACTION_STATEMENT)
 //   Object           kind "function" | "procedure" | "event"; def is the full
 //                    CREATE statement (no DEFINER, schema-unqualified), signature "".
 //                    options: "args" ("(IN `x` int(11), ...)"), "returns" (functions),
@@ -517,7 +517,10 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     if (!ir.Null(r, "column")) part.column = ir.Str(r, "column");
     else part.expr = StripOuterParens(ir.Str(r, "expression"));
     part.desc = ToUpper(ir.Str(r, "collation")) == "D";
-    if (std::string sub = ir.Str(r, "sub_part"); !sub.empty()) part.options.Set("prefix", sub);
+    // MariaDB reports SUB_PART 32 for SPATIAL key parts, which take no prefix.
+    if (std::string sub = ir.Str(r, "sub_part"); !sub.empty() && ToUpper(ir.Str(r, "index_type")) != "SPATIAL") {
+      part.options.Set("prefix", sub);
+    }
     pending_indexes[it->second].index.parts.push_back(std::move(part));
   }
   for (auto& [t, idx] : pending_indexes) {
@@ -581,8 +584,10 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
     tg.name = gr.Str(r, "name");
     tg.table = gr.Str(r, "table");
     std::string timing = ToUpper(gr.Str(r, "timing")), event = ToUpper(gr.Str(r, "event"));
-    tg.def = "CREATE TRIGGER " + QuoteIdent(tg.name) + " " + timing + " " + event + " ON " + QuoteIdent(tg.table) +
-             " FOR EACH ROW " + Trim(gr.Str(r, "statement"));
+    // The body alone: with the timing and event options it is Atlas's HCL
+    // form (`before { insert = true }`, `as = body`), and the renderer
+    // builds the CREATE TRIGGER statement from the three.
+    tg.def = Trim(gr.Str(r, "statement"));
     tg.options.Set("timing", timing);
     tg.options.Set("events", event);
     tg.options.Set("for_each", "ROW");
