@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# corpus.sh - fetch the real-world SQLite schemas listed in tests/corpus/corpus.list (idempotent).
+# corpus.sh - fetch the real-world schemas listed in tests/corpus/corpus.list (SQLite) and
+# tests/corpus/mysql.list (MySQL) (idempotent).
 #
 #   scripts/corpus.sh [DEST]      DEST defaults to build/corpus
 #
@@ -12,7 +13,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=scripts/lib.sh
 source "$here/lib.sh"
 
-list=$here/../tests/corpus/corpus.list
+lists=("$here/../tests/corpus/corpus.list" "$here/../tests/corpus/mysql.list")
 dest=${1:-$here/../build/corpus}
 mkdir -p "$dest/debs" "$dest/pkgs"
 dest=$(cd "$dest" && pwd)
@@ -66,6 +67,6 @@ while read -r name pkg path; do
   printf '%s %s %s %s %s\n' "$name" "$pkg" "$(dpkg-deb -f "$deb" Version)" \
     "$(sha256sum "$out" | cut -c1-16)" "$path" >>"$manifest"
   fetched=$((fetched + 1))
-done <"$list"
+done < <(cat "${lists[@]}")
 sort -o "$manifest" "$manifest"
 log "$fetched fetched, $(wc -l <"$manifest") schemas in $dest ($(elapsed "$t0")s)"
