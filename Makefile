@@ -6,9 +6,9 @@
 BUILD_DIR  ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
-# services (scripts/services.sh) the test suite needs: PostgreSQL for the integration tests
-# (ctest label "integration"; they read STRATA_PG_URL and skip when it is unset)
-STRATA_SERVICES ?= postgres
+# services (scripts/services.sh) the test suite needs: PostgreSQL and MariaDB for the integration
+# tests (ctest label "integration"; they read STRATA_PG_URL / STRATA_MYSQL_URL and skip when unset)
+STRATA_SERVICES ?= postgres mariadb
 CTEST_ARGS ?=
 
 STRATA  := $(BUILD_DIR)/bin/strata
@@ -55,11 +55,15 @@ endif
 corpus:
 	@scripts/corpus.sh $(BUILD_DIR)/corpus
 
-# PG_URL comes from `scripts/services.sh env postgres`; a STRATA_PG_URL already set wins.
+# PG_URL / MYSQL_URL come from `scripts/services.sh env postgres|mariadb`; a STRATA_PG_URL or
+# STRATA_MYSQL_URL already set wins.
 test: setup services build corpus
 	@if echo " $(STRATA_SERVICES) " | grep -q " postgres "; then eval "$$(scripts/services.sh env postgres)"; \
 	  export STRATA_PG_URL="$${STRATA_PG_URL:-$$PG_URL}"; \
 	  if [ -z "$$STRATA_PG_URL" ]; then echo "make test: no PostgreSQL URL; the integration tests would skip" >&2; exit 1; fi; fi; \
+	if echo " $(STRATA_SERVICES) " | grep -q " mariadb "; then eval "$$(scripts/services.sh env mariadb)"; \
+	  export STRATA_MYSQL_URL="$${STRATA_MYSQL_URL:-$$MYSQL_URL}"; \
+	  if [ -z "$$STRATA_MYSQL_URL" ]; then echo "make test: no MariaDB URL; the integration tests would skip" >&2; exit 1; fi; fi; \
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure $(CTEST_ARGS)
 
 bench: setup build

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # corpus.sh - fetch the real-world schemas listed in tests/corpus/corpus.list (SQLite) and
-# tests/corpus/postgres.list (PostgreSQL) (idempotent).
+# tests/corpus/mysql.list (MySQL) and tests/corpus/postgres.list (PostgreSQL) (idempotent).
 #
 #   scripts/corpus.sh [DEST]      DEST defaults to build/corpus
 #
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=scripts/lib.sh
 source "$here/lib.sh"
 
-list=$here/../tests/corpus/corpus.list
+lists=("$here/../tests/corpus/corpus.list" "$here/../tests/corpus/mysql.list")
 pglist=$here/../tests/corpus/postgres.list
 dest=${1:-$here/../build/corpus}
 mkdir -p "$dest/debs" "$dest/pkgs"
@@ -74,7 +74,7 @@ fetched=0
 while read -r name pkg path; do
   case "$name" in '' | '#'*) continue ;; esac
   extract "$name" "$pkg" "$path"
-done <"$list"
+done < <(cat "${lists[@]}")
 # PostgreSQL schemas (tests/corpus/postgres.list): DEST/pg_<name>.sql, DEST/pg_<name>.old.sql for an
 # entry with old=FILE (the older version of the schema, from the same package) and DEST/pg_<name>.pre.sql
 # for pre=FILE (a file the schema needs first)

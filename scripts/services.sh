@@ -109,8 +109,10 @@ start_mariadb() {
   if my_running; then log "mariadb: already running"; return 0; fi
   [ -x /usr/sbin/mariadbd ] || die "mariadb: /usr/sbin/mariadbd missing (run: $0 install mariadb)"
   ensure_port_free mariadb "$MARIADB_PORT"
-  mkdir -p "$d"
-  if is_root; then ensure_traversable; chown mysql:mysql "$d"; user=(--user=mysql); fi
+  # a private tmpdir: information_schema queries spill to temporary files there, and a shared /tmp
+  # may be cleaned under the server's feet ("Error on delete of '/tmp/#sql-temptable-...'")
+  mkdir -p "$d/tmp"
+  if is_root; then ensure_traversable; chown mysql:mysql "$d" "$d/tmp"; user=(--user=mysql); fi
   if [ ! -d "$d/data/mysql" ]; then
     rm -rf "$d/data"
     (cd /tmp && mariadb-install-db --no-defaults --datadir="$d/data" "${user[@]}" \
@@ -120,7 +122,7 @@ start_mariadb() {
   fi
   # its own session, so it survives the caller (make, ctest) and no terminal signal reaches it
   setsid nohup /usr/sbin/mariadbd --no-defaults --datadir="$d/data" --socket="$d/mariadbd.sock" \
-    --port="$MARIADB_PORT" --bind-address=127.0.0.1 "${user[@]}" --pid-file="$(my_pidfile)" \
+    --port="$MARIADB_PORT" --bind-address=127.0.0.1 "${user[@]}" --pid-file="$(my_pidfile)" --tmpdir="$d/tmp" \
     --log-error="$d/error.log" --skip-name-resolve --innodb-buffer-pool-size=128M \
     --innodb-flush-log-at-trx-commit=0 --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_general_ci --max-connections=100 >"$d/stdout.log" 2>&1 </dev/null &

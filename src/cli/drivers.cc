@@ -2,6 +2,8 @@
 
 #include "base/strings.h"
 #include "cli/ephemeral_servers.h"
+#include "dialect/mysql/driver.h"
+#include "dialect/mysql/spec.h"
 #include "dialect/postgres/driver.h"
 #include "dialect/postgres/spec.h"
 #include "dialect/sqlite/driver.h"
@@ -31,8 +33,13 @@ Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url
     if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
     return d;
   }
-  if (s == "mysql" || s == "mysql+unix" || s == "mariadb" ||
-      s == "maria" || s == "mariadb+unix" || s == "maria+unix" || s == "clickhouse") {
+  if (s == "mysql" || s == "mysql+unix" || s == "mariadb" || s == "maria" || s == "mariadb+unix" ||
+      s == "maria+unix") {
+    auto d = dialect::mysql::OpenDriver(*url);
+    if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
+    return d;
+  }
+  if (s == "clickhouse") {
     return Unsupported("driver " + GoQuote(s) + " is not available in this build yet (URL " +
                        url->Redacted() + ")");
   }
@@ -42,6 +49,7 @@ Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url
 Result<const spec::DialectSpec*> SpecFor(const std::string& driver_name) {
   if (driver_name == "sqlite") return &dialect::sqlite::SqliteSpec();
   if (driver_name == "postgres") return &dialect::postgres::PostgresSpec();
+  if (driver_name == "mysql") return &dialect::mysql::MysqlSpec();
   return Unsupported("no HCL schema support for driver " + GoQuote(driver_name));
 }
 

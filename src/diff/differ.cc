@@ -151,9 +151,9 @@ void DiffSchemaObjects(const Schema& from, const Schema& to, const DiffHooks& h,
   if (from.comment != to.comment)
     out.push_back(ModifySchemaAttr{to.name, "comment", from.comment, to.comment});
   for (const auto& [k, v] : to.options.items())
-    if (from.options.Get(k) != v) out.push_back(ModifySchemaAttr{to.name, k, from.options.Get(k), v});
+    if (!h.SchemaOptionEqual(k, from.options.Get(k), v)) out.push_back(ModifySchemaAttr{to.name, k, from.options.Get(k), v});
   for (const auto& [k, v] : from.options.items())
-    if (!to.options.Has(k)) out.push_back(ModifySchemaAttr{to.name, k, v, ""});
+    if (!to.options.Has(k) && !h.SchemaOptionEqual(k, v, "")) out.push_back(ModifySchemaAttr{to.name, k, v, ""});
 
   for (const auto& t : from.tables) {
     const Table* nt = to.FindTable(t.name);

@@ -30,6 +30,9 @@ class DiffHooks {
   // Table-level option value; an absent option is passed as "".
   virtual bool TableOptionEqual(const std::string& key, const std::string& a,
                                 const std::string& b) const;
+  // Schema-level option value (charset, collate); an absent option is "".
+  virtual bool SchemaOptionEqual(const std::string& key, const std::string& a,
+                                 const std::string& b) const;
   // Schema-level objects with the same Id(): every field, `def` compared as
   // an expression (CanonicalExpr).
   virtual bool ObjectEqual(const schema::Object& a, const schema::Object& b) const;

@@ -48,6 +48,11 @@ bool DiffHooks::IndexOptionsEqual(const schema::Index& a, const schema::Index& b
   return a.options == b.options;
 }
 
+bool DiffHooks::SchemaOptionEqual(const std::string& key, const std::string& a,
+                                  const std::string& b) const {
+  return a == b;
+}
+
 bool DiffHooks::TableOptionEqual(const std::string& key, const std::string& a,
                                  const std::string& b) const {
   return a == b;

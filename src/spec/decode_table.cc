@@ -125,6 +125,12 @@ std::optional<schema::Column> Decoder::DecodeColumn(const hcl::Block& b, const s
     }
   }
   if (auto cm = r.String("comment")) c.comment = *cm;
+  if (d_.unsigned_attr) {
+    if (auto u = r.Bool("unsigned"); u && *u != c.type.is_unsigned && !c.type.unsupported) {
+      c.type.is_unsigned = *u;
+      c.type.raw = d_.types->ToSQL(c.type);
+    }
+  }
   r.Extra(ObjectKind::kColumn, &c.options);
   DecodeGenerated(r, &c);
   r.Finish();

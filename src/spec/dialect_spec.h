@@ -166,6 +166,9 @@ struct DialectSpec {
   bool table_partitions = false;
   // Constraint-backed index blocks beside `index` (see IndexBlockSpec).
   std::vector<IndexBlockSpec> index_blocks;
+  // Column `unsigned = true` holds Type::is_unsigned (MySQL): the type is
+  // then printed without "unsigned" (`type = int`, `unsigned = true`).
+  bool unsigned_attr = false;
 
   // Atlas Pro blocks this dialect accepts at the top level.
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }

@@ -229,9 +229,13 @@ class Encoder {
   void EncodeColumn(const schema::Column& c, HclBody& parent) {
     HclBody& b = parent.Block("column", {c.name});
     b.Attr("null", Bool(c.nullable));
-    b.Attr("type", TypeToHCL(c.type));
+    schema::Type type = c.type;
+    bool is_unsigned = d_.unsigned_attr && type.is_unsigned && !type.unsupported;
+    if (is_unsigned) type.is_unsigned = false;
+    b.Attr("type", TypeToHCL(type));
     if (c.default_value) b.Attr("default", DefaultToHCL(*c.default_value, c.type));
     if (!c.comment.empty()) b.Attr("comment", hcl::Quote(c.comment));
+    if (is_unsigned) b.Attr("unsigned", "true");
     EncodeExtra(d_.column_attrs, c.options, AttrPlacement::kAttributes, b);
     EncodeExtraBlocks(d_.column_attrs, c.options, b);
     if (c.generated) {

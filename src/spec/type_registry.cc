@@ -80,10 +80,14 @@ schema::Type TypeRegistry::ParseSQL(const std::string& raw) const {
   t.raw = Trim(raw);
   std::string s = t.raw;
   std::string lower = ToLower(s);
-  // A trailing "unsigned"/"zerofill" qualifier (MySQL).
+  // A trailing "unsigned"/"zerofill" qualifier (MySQL). ZEROFILL has no
+  // model field: such a type keeps its raw text (unsupported) so that it is
+  // printed and compared as written.
+  bool zerofill = false;
   if (EndsWith(lower, " zerofill")) {
     s = Trim(s.substr(0, s.size() - 9));
     lower = ToLower(s);
+    zerofill = true;
   }
   if (EndsWith(lower, " unsigned")) {
     t.is_unsigned = true;
@@ -106,6 +110,7 @@ schema::Type TypeRegistry::ParseSQL(const std::string& raw) const {
   if (def->string_args)
     for (auto& a : t.args) a = Unquote(a);
   if (def->max_args >= 0 && static_cast<int>(t.args.size()) > def->max_args) t.unsupported = true;
+  if (zerofill) t.unsupported = true;
   return t;
 }
 
