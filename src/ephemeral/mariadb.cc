@@ -78,6 +78,9 @@ class MariaDBOps : public EngineOps {
   std::vector<std::string> ServerArgv(const Binaries& b, const Layout& l) const override {
     return {b.server, "--no-defaults", "--datadir=" + l.data, "--socket=" + l.dir + "/mariadbd.sock",
             "--port=" + std::to_string(l.port), "--bind-address=127.0.0.1",
+            // Private temporary files: MariaDB servers sharing /tmp crashed
+            // (signal 11 dropping an information_schema temp table).
+            "--tmpdir=" + l.dir,
             "--pid-file=" + l.dir + "/mariadbd.pid", "--log-error=" + LogFile(l), "--init-file=" + l.dir + "/init.sql",
             "--skip-name-resolve", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
             "--innodb-log-file-size=8M", "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0",

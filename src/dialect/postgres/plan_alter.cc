@@ -83,7 +83,7 @@ class AlterBuilder {
     if (const auto* d = std::get_if<schema::DropColumn>(&c)) return "DROP COLUMN " + Quote(d->c.name);
     if (const auto* a = std::get_if<schema::AddIndex>(&c)) return "ADD " + UniqueConstraint(a->i);
     if (const auto* d = std::get_if<schema::DropIndex>(&c)) return "DROP CONSTRAINT " + Quote(d->i.name);
-    if (const auto* a = std::get_if<schema::AddPrimaryKey>(&c)) return "ADD " + PrimaryKeyDef(a->pk);
+    if (const auto* a = std::get_if<schema::AddPrimaryKey>(&c)) return "ADD " + PrimaryKeyConstraint(t_, a->pk);
     if (const auto* d = std::get_if<schema::DropPrimaryKey>(&c))
       return "DROP CONSTRAINT " + Quote(PrimaryKeyName(t_, d->pk));
     if (const auto* a = std::get_if<schema::AddForeignKey>(&c)) return "ADD " + ForeignKeyDef(t_, a->fk, o_, /*alter=*/true);

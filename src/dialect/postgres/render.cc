@@ -235,6 +235,11 @@ std::string UniqueConstraint(const schema::Index& idx) {
 
 std::string PrimaryKeyDef(const schema::Index& pk) { return "PRIMARY KEY " + IndexBody(pk) + Deferral(pk.options); }
 
+std::string PrimaryKeyConstraint(const schema::Table& t, const schema::Index& pk) {
+  if (pk.name.empty() || pk.name == t.name + "_pkey") return PrimaryKeyDef(pk);
+  return "CONSTRAINT " + Quote(pk.name) + " " + PrimaryKeyDef(pk);
+}
+
 std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, const RenderOptions& o,
                           bool alter) {
   std::string s;
@@ -275,7 +280,7 @@ Result<std::string> CreateTable(const schema::Table& t, const RenderOptions& o, 
     items.push_back(std::move(def).value());
   }
   if (!errs.empty()) return InvalidArgument("create table " + GoQuote(t.name) + ": " + Join(errs, ", "));
-  if (t.primary_key) items.push_back(PrimaryKeyDef(*t.primary_key));
+  if (t.primary_key) items.push_back(PrimaryKeyConstraint(t, *t.primary_key));
   for (const auto& idx : t.indexes)
     if (IsUniqueConstraint(idx)) items.push_back(UniqueConstraint(idx));
   for (const auto& fk : t.foreign_keys) items.push_back(ForeignKeyDef(t, fk, o));

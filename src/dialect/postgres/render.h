@@ -86,6 +86,9 @@ std::string ForeignKeyDef(const schema::Table& t, const schema::ForeignKey& fk, 
 std::string CheckDef(const schema::Check& c, bool alter = false);
 // PRIMARY KEY (...) [INCLUDE (...)] [DEFERRABLE [INITIALLY DEFERRED]]
 std::string PrimaryKeyDef(const schema::Index& pk);
+// PrimaryKeyDef with `CONSTRAINT "name"` when the name is not PostgreSQL's
+// default "<table>_pkey" (so a named key keeps its name when re-created).
+std::string PrimaryKeyConstraint(const schema::Table& t, const schema::Index& pk);
 
 // CREATE [UNLOGGED] TABLE [IF NOT EXISTS] with columns, primary key, UNIQUE
 // constraints, foreign keys and checks, then PARTITION BY. Plain indexes are

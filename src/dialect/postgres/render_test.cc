@@ -220,5 +220,19 @@ TEST(PostgresRender, ViewsAndTriggers) {
   EXPECT_FALSE(CreateTrigger(t, o).ok());
 }
 
+// Regression (icinga2 corpus): a named primary key kept its name in the
+// model but was created as "<table>_pkey".
+TEST(PostgresRender, PrimaryKeyConstraintKeepsANonDefaultName) {
+  schema::Table t;
+  t.name = "ack";
+  schema::Index pk;
+  pk.parts.push_back(schema::IndexPart{"id"});
+  EXPECT_EQ(PrimaryKeyConstraint(t, pk), "PRIMARY KEY (\"id\")");
+  pk.name = "ack_pkey";
+  EXPECT_EQ(PrimaryKeyConstraint(t, pk), "PRIMARY KEY (\"id\")");
+  pk.name = "pk_ack_id";
+  EXPECT_EQ(PrimaryKeyConstraint(t, pk), "CONSTRAINT \"pk_ack_id\" PRIMARY KEY (\"id\")");
+}
+
 }  // namespace
 }  // namespace strata::dialect::postgres
