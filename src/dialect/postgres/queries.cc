@@ -54,7 +54,7 @@ LEFT JOIN pg_catalog.pg_type ot ON ot.oid = CASE WHEN t.typcategory = 'A' AND t.
   AND ot.typtype IN ('e', 'd', 'c')
 LEFT JOIN pg_catalog.pg_namespace otn ON otn.oid = ot.typnamespace
   AND otn.nspname NOT IN ('pg_catalog', 'information_schema')
-WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+WHERE a.attrelid IN (SELECT unnest($1::oid[])) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum)sql";
 
 const char* const kConstraints = R"sql(
@@ -76,7 +76,7 @@ SELECT con.conrelid AS table_oid, con.conname AS name, con.contype AS type,
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+WHERE con.conrelid IN (SELECT unnest($1::oid[])) AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 ORDER BY con.conrelid, con.conname)sql";
 
 const char* const kIndexes = R"sql(
@@ -97,13 +97,16 @@ JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid
   AND con.contype IN ('p', 'u', 'x')
-WHERE i.indrelid = ANY($1::oid[])
+WHERE i.indrelid IN (SELECT unnest($1::oid[]))
 ORDER BY i.indrelid, ic.relname)sql";
 
+// The table-oid filters below are `IN (SELECT unnest($1))`, not `= ANY($1)`:
+// ANY scans the whole array for every catalog row (5,000 tables: 264 ms for
+// the index parts alone), the IN form is a hashed semi-join (30 ms).
 const char* const kIndexParts = R"sql(
 SELECT i.indexrelid AS index_oid, k.pos AS position,
        CASE WHEN i.indkey[k.pos - 1] <> 0 THEN a.attname END AS column,
-       pg_catalog.pg_get_indexdef(i.indexrelid, k.pos, true) AS definition,
+       CASE WHEN i.indkey[k.pos - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.pos, true) END AS definition,
        COALESCE(i.indoption[k.pos - 1] & 1 = 1, false) AS desc,
        COALESCE(i.indoption[k.pos - 1] & 2 = 2, false) AS nulls_first,
        CASE WHEN k.pos <= i.indnkeyatts AND NOT opc.opcdefault THEN opc.opcname END AS opclass,
@@ -115,7 +118,7 @@ CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(pos)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.pos - 1]
 LEFT JOIN pg_catalog.pg_opclass opc ON k.pos <= i.indnkeyatts AND opc.oid = i.indclass[k.pos - 1]
 LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[k.pos - 1]
-WHERE i.indrelid = ANY($1::oid[])
+WHERE i.indrelid IN (SELECT unnest($1::oid[]))
 ORDER BY i.indexrelid, k.pos)sql";
 
 const char* const kFirstTable = R"sql(
