@@ -1,5 +1,8 @@
 #include "dialect/mysql/types.h"
 
+#include <map>
+#include <utility>
+
 #include "base/strings.h"
 
 namespace strata::dialect::mysql {
@@ -73,6 +76,16 @@ schema::Type ParseType(const std::string& column_type) {
   }
   // ZEROFILL implies UNSIGNED.
   if (zerofill) t.is_unsigned = true;
+  // MariaDB (and MySQL 5.7) print the default display width of an integer
+  // type (int(11), int(10) unsigned); it says nothing, so it is dropped and
+  // the type prints as Atlas's `int`. A width the user chose (int(3)) is
+  // kept: SHOW CREATE TABLE shows it back.
+  static const std::map<std::string, std::pair<std::string, std::string>> kDefaultWidth = {
+      {"tinyint", {"4", "3"}}, {"smallint", {"6", "5"}}, {"mediumint", {"9", "8"}},
+      {"int", {"11", "10"}}, {"bigint", {"20", "20"}}};
+  if (auto it = kDefaultWidth.find(t.name); !zerofill && it != kDefaultWidth.end() && t.args.size() == 1 &&
+      t.args[0] == (t.is_unsigned ? it->second.second : it->second.first))
+    t.args.clear();
   t.raw = MysqlTypes().ToSQL(t) + (zerofill ? " zerofill" : "");
   // No HCL spelling keeps ZEROFILL: the type is printed as sql("<raw>"),
   // as the registry's ParseSQL does for HCL input (name and args stay

@@ -15,11 +15,15 @@ TEST(MysqlTypes, ParsesColumnTypeText) {
   };
   const Case cases[] = {
       {"int(10) unsigned zerofill", "int", "int(10) unsigned zerofill", {"10"}, true},
-      {"int(11)", "int", "int(11)", {"11"}, false},
+      {"int(11)", "int", "int", {}, false},
       {"int unsigned", "int", "int unsigned", {}, true},
       {"INTEGER", "int", "int", {}, false},
       {"tinyint(1)", "tinyint", "tinyint(1)", {"1"}, false},
-      {"bigint(20) unsigned", "bigint", "bigint(20) unsigned", {"20"}, true},
+      // default display widths are dropped, chosen ones kept
+      {"bigint(20) unsigned", "bigint", "bigint unsigned", {}, true},
+      {"int(10) unsigned", "int", "int unsigned", {}, true},
+      {"int(10)", "int", "int(10)", {"10"}, false},
+      {"smallint(3)", "smallint", "smallint(3)", {"3"}, false},
       {"decimal(10,2)", "decimal", "decimal(10,2)", {"10", "2"}, false},
       {"NUMERIC(10, 2)", "decimal", "decimal(10,2)", {"10", "2"}, false},
       {"double precision", "double", "double", {}, false},
