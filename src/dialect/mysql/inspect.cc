@@ -34,6 +34,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "db/row_reader.h"
 #include "db/mysql/conn.h"
 #include "dialect/mysql/queries.h"
 #include "dialect/mysql/types.h"
@@ -43,26 +44,7 @@ namespace {
 
 using db::mysql::QuoteIdent;
 
-// Column accessors by name over one result set.
-class RowReader {
- public:
-  explicit RowReader(const db::Rows& rows) : rows_(rows) {}
-  std::string Str(size_t r, const char* col) const {
-    int c = rows_.Col(col);
-    if (c < 0 || !rows_.rows[r][c]) return "";
-    return *rows_.rows[r][c];
-  }
-  std::optional<std::string> Opt(size_t r, const char* col) const {
-    int c = rows_.Col(col);
-    if (c < 0) return std::nullopt;
-    return rows_.rows[r][c];
-  }
-  bool Null(size_t r, const char* col) const { return !Opt(r, col).has_value(); }
-  size_t size() const { return rows_.rows.size(); }
-
- private:
-  const db::Rows& rows_;
-};
+using db::RowReader;
 
 Status Annotate(const Status& s, const char* what) { return s.Wrap(std::string("inspecting ") + what); }
 

@@ -40,33 +40,17 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "db/row_reader.h"
 #include "dialect/postgres/inspect_code.h"
 #include "dialect/postgres/inspect_types.h"
+#include "dialect/postgres/normalize.h"
 #include "dialect/postgres/queries.h"
 #include "dialect/postgres/types.h"
 
 namespace strata::dialect::postgres {
 namespace {
 
-// Column accessors by name over one result set.
-class RowReader {
- public:
-  explicit RowReader(const db::Rows& rows) : rows_(rows) {}
-  std::string Str(size_t r, const char* col) const {
-    int c = rows_.Col(col);
-    if (c < 0 || !rows_.rows[r][c]) return "";
-    return *rows_.rows[r][c];
-  }
-  bool Null(size_t r, const char* col) const {
-    int c = rows_.Col(col);
-    return c < 0 || !rows_.rows[r][c];
-  }
-  bool Bool(size_t r, const char* col) const { return Str(r, col) == "t"; }
-  size_t size() const { return rows_.rows.size(); }
-
- private:
-  const db::Rows& rows_;
-};
+using db::RowReader;
 
 Status Annotate(const Status& s, const char* what) { return s.Wrap(std::string("inspecting ") + what); }
 
@@ -76,31 +60,6 @@ schema::ReferenceAction Action(const std::string& code) {
   if (code == "n") return schema::ReferenceAction::kSetNull;
   if (code == "d") return schema::ReferenceAction::kSetDefault;
   return schema::ReferenceAction::kNoAction;
-}
-
-// "(a > 0)" -> "a > 0" when the outer parentheses wrap the whole text.
-std::string StripOuterParens(std::string s) {
-  while (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
-    int depth = 0;
-    bool wraps = true;
-    char quote = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-        continue;
-      }
-      if (c == '\'' || c == '"') quote = c;
-      else if (c == '(') ++depth;
-      else if (c == ')' && --depth == 0 && i + 1 < s.size()) {
-        wraps = false;
-        break;
-      }
-    }
-    if (!wraps) break;
-    s = Trim(s.substr(1, s.size() - 2));
-  }
-  return s;
 }
 
 bool IsNumber(const std::string& s) {

@@ -7,7 +7,9 @@
 #include <map>
 
 #include "base/strings.h"
+#include "db/row_reader.h"
 #include "dialect/postgres/inspect.h"
+#include "dialect/postgres/normalize.h"
 #include "dialect/postgres/queries_code.h"
 #include "dialect/postgres/routines.h"
 #include "dialect/postgres/types.h"
@@ -16,50 +18,7 @@
 namespace strata::dialect::postgres {
 namespace {
 
-class Reader {
- public:
-  explicit Reader(const db::Rows& rows) : rows_(rows) {}
-  std::string Str(size_t r, const char* col) const {
-    int c = rows_.Col(col);
-    if (c < 0 || !rows_.rows[r][c]) return "";
-    return *rows_.rows[r][c];
-  }
-  bool Null(size_t r, const char* col) const {
-    int c = rows_.Col(col);
-    return c < 0 || !rows_.rows[r][c];
-  }
-  bool Bool(size_t r, const char* col) const { return Str(r, col) == "t"; }
-  std::vector<std::string> Array(size_t r, const char* col) const { return ParseTextArray(Str(r, col)); }
-  size_t size() const { return rows_.rows.size(); }
-
- private:
-  const db::Rows& rows_;
-};
-
-std::string WithoutParens(std::string s) {
-  s = Trim(s);
-  while (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
-    int depth = 0;
-    char quote = 0;
-    bool wraps = true;
-    for (size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-        continue;
-      }
-      if (c == '\'' || c == '"') quote = c;
-      else if (c == '(') ++depth;
-      else if (c == ')' && --depth == 0 && i + 1 < s.size()) {
-        wraps = false;
-        break;
-      }
-    }
-    if (!wraps) break;
-    s = Trim(s.substr(1, s.size() - 2));
-  }
-  return s;
-}
+using Reader = db::RowReader;
 
 std::string ViewDef(const std::string& def) {
   std::string d = Trim(def);
@@ -85,11 +44,11 @@ Status InspectViews(db::Conn& conn, const std::string& names, schema::Realm& rea
     v.def = ViewDef(r.Str(i, "def"));
     v.check_option = r.Str(i, "check_option");
     v.comment = r.Str(i, "comment");
-    auto names_ = r.Array(i, "column_names");
-    auto types = r.Array(i, "column_types");
+    auto names_ = ParseTextArray(r.Str(i, "column_names"));
+    auto types = ParseTextArray(r.Str(i, "column_types"));
     for (size_t c = 0; c < names_.size() && c < types.size(); ++c)
       v.columns.push_back({names_[c], ParseType(types[c])});
-    v.depends_on = r.Array(i, "depends_on");
+    v.depends_on = ParseTextArray(r.Str(i, "depends_on"));
     auto& views = realm.schemas[it->second].views;
     by_oid[r.Str(i, "oid")] = {it->second, views.size()};
     views.push_back(std::move(v));
@@ -131,7 +90,7 @@ Status InspectViews(db::Conn& conn, const std::string& names, schema::Realm& rea
     }
     schema::IndexPart part;
     if (!ir.Null(i, "column")) part.column = ir.Str(i, "column");
-    else part.expr = WithoutParens(ir.Str(i, "definition"));
+    else part.expr = StripOuterParens(ir.Str(i, "definition"));
     part.desc = ir.Bool(i, "desc");
     bool nulls_first = ir.Bool(i, "nulls_first");
     if (!part.desc && nulls_first) part.options.Set("nulls_first", "true");
@@ -166,9 +125,9 @@ Status InspectRoutines(db::Conn& conn, const std::string& names, schema::Realm& 
     o.name = r.Str(i, "name");
     o.signature = "(" + r.Str(i, "signature") + ")";
     o.comment = r.Str(i, "comment");
-    auto arg_names = r.Array(i, "arg_names");
-    auto modes = r.Array(i, "arg_modes");
-    auto types = r.Array(i, "arg_types");
+    auto arg_names = ParseTextArray(r.Str(i, "arg_names"));
+    auto modes = ParseTextArray(r.Str(i, "arg_modes"));
+    auto types = ParseTextArray(r.Str(i, "arg_types"));
     std::vector<RoutineArg> args;
     std::vector<size_t> inputs;
     for (size_t a = 0; a < types.size(); ++a) {
@@ -196,7 +155,7 @@ Status InspectRoutines(db::Conn& conn, const std::string& names, schema::Realm& 
     std::string par = r.Str(i, "parallel");
     if (par == "s") o.options.Set("parallel", "SAFE");
     if (par == "r") o.options.Set("parallel", "RESTRICTED");
-    for (const auto& item : r.Array(i, "config")) {
+    for (const auto& item : ParseTextArray(r.Str(i, "config"))) {
       size_t eq = item.find('=');
       if (eq != std::string::npos) o.options.Set("set." + item.substr(0, eq), item.substr(eq + 1));
     }
@@ -246,10 +205,10 @@ Status InspectPolicies(db::Conn& conn, const std::string& names, schema::Realm& 
     o.signature = PolicySignature(r.Str(i, "table"));
     if (!r.Bool(i, "permissive")) o.options.Set("as", "RESTRICTIVE");
     if (std::string cmd = r.Str(i, "command"); cmd != "ALL") o.options.Set("for", cmd);
-    auto roles = r.Array(i, "roles");
+    auto roles = ParseTextArray(r.Str(i, "roles"));
     if (!(roles.size() == 1 && roles[0] == "PUBLIC")) o.options.Set("to", Join(roles, ","));
-    if (!r.Null(i, "using_expr")) o.options.Set("using", WithoutParens(r.Str(i, "using_expr")));
-    if (!r.Null(i, "check_expr")) o.options.Set("check", WithoutParens(r.Str(i, "check_expr")));
+    if (!r.Null(i, "using_expr")) o.options.Set("using", StripOuterParens(r.Str(i, "using_expr")));
+    if (!r.Null(i, "check_expr")) o.options.Set("check", StripOuterParens(r.Str(i, "check_expr")));
     realm.schemas[it->second].objects.push_back(std::move(o));
   }
   return Status::Ok();
@@ -274,7 +233,7 @@ void SetTriggerDefinition(const std::string& triggerdef, schema::Trigger& t) {
   std::string rest = Trim(def.substr(each + 10, exec - each - 10));  // ROW [WHEN (c)]
   std::string for_each = rest.substr(0, rest.find(' '));
   std::string when;
-  if (size_t w = ToUpper(rest).find("WHEN "); w != std::string::npos) when = WithoutParens(rest.substr(w + 5));
+  if (size_t w = ToUpper(rest).find("WHEN "); w != std::string::npos) when = StripOuterParens(rest.substr(w + 5));
   // The timing follows the (possibly quoted) trigger name.
   std::string after_name = head.substr(15);
   if (!after_name.empty() && after_name[0] == '"') {

@@ -19,14 +19,23 @@ void DropFalseFlags(schema::Options& o) {
   if (o.Has("nulls_distinct") && o.Get("nulls_distinct") != "false") o.Erase("nulls_distinct");
 }
 
-std::string WithoutParens(std::string s) {
+}  // namespace
+
+std::string StripOuterParens(std::string s) {
   s = Trim(s);
   while (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
     int depth = 0;
+    char quote = 0;
     bool wraps = true;
     for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '(') ++depth;
-      if (s[i] == ')' && --depth == 0 && i + 1 < s.size()) {
+      char c = s[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '\'' || c == '"') quote = c;
+      else if (c == '(') ++depth;
+      else if (c == ')' && --depth == 0 && i + 1 < s.size()) {
         wraps = false;
         break;
       }
@@ -37,10 +46,8 @@ std::string WithoutParens(std::string s) {
   return s;
 }
 
-}  // namespace
-
 std::string StripLiteralCast(const std::string& expr) {
-  std::string e = WithoutParens(expr);
+  std::string e = StripOuterParens(expr);
   if (e.empty() || (e[0] != '\'' && !(e.size() > 1 && (e[0] == 'E' || e[0] == 'e') && e[1] == '\'')))
     return e;
   size_t i = e[0] == '\'' ? 1 : 2;

@@ -23,5 +23,8 @@ void NormalizeTable(schema::Table& t);
 // "'x'::text" -> "'x'", "'{}'::jsonb" -> "'{}'", "('x'::character varying)" -> "'x'".
 // Other expressions are returned unchanged (trimmed, outer parentheses removed).
 std::string StripLiteralCast(const std::string& expr);
+// "((a > 0))" -> "a > 0" when the outer parentheses wrap the whole text
+// (parentheses inside quotes do not count); the text is trimmed.
+std::string StripOuterParens(std::string s);
 
 }  // namespace strata::dialect::postgres
