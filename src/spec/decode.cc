@@ -261,6 +261,8 @@ void Decoder::DecodeTrigger(const hcl::Block& b) {
       if (on) on_table = realm_.schemas[on->first].FindTable(on->second);
     }
   }
+  if (d_.trigger_comments)
+    if (auto c = r.String("comment"); c && !c->empty()) tr.options.Set(kTriggerComment, *c);
   std::vector<const hcl::Block*> timing;
   std::string timing_name;
   for (const char* t : {"before", "after", "instead_of"}) {

@@ -174,6 +174,7 @@ struct DialectSpec {
   bool views = false;               // view "v" { schema, column, as, depends_on, comment }
   bool materialized_views = false;  // materialized "m" { ... } (same attributes)
   bool triggers = false;            // trigger "t" { on, before|after|instead_of {...}, as }
+  bool trigger_comments = false;    // trigger `comment` (PostgreSQL's COMMENT ON TRIGGER)
   // PostgreSQL: `execute { function = function.f, args = ["a"] }` instead
   // of `as` (Trigger::def "EXECUTE FUNCTION f('a')").
   bool trigger_execute = false;

@@ -434,9 +434,16 @@ class Encoder {
         for (const auto& a : ex->args) args.push_back(hcl::Quote(a));
         eb.Attr("args", List(args));
       }
+      EncodeTriggerComment(tr, b);
       return;
     }
     b.Attr("as", DefinitionToHCL(tr.def));
+    EncodeTriggerComment(tr, b);
+  }
+
+  static void EncodeTriggerComment(const schema::Trigger& tr, HclBody& b) {
+    if (const std::string* c = tr.options.Find(kTriggerComment); c && !c->empty())
+      b.Attr("comment", hcl::Quote(*c));
   }
 
   const DialectSpec& d_;

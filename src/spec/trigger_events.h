@@ -18,6 +18,8 @@ inline constexpr char kTriggerTiming[] = "timing";
 inline constexpr char kTriggerEvents[] = "events";
 inline constexpr char kTriggerForEach[] = "for_each";
 inline constexpr char kTriggerWhen[] = "when";
+// COMMENT ON TRIGGER text (PostgreSQL).
+inline constexpr char kTriggerComment[] = "comment";
 
 struct TriggerEvent {
   std::string name;                  // INSERT, UPDATE, DELETE, TRUNCATE

@@ -183,6 +183,7 @@ Status InspectTriggers(db::Conn& conn, const std::string& names, schema::Realm& 
     t.table = r.Str(i, "table");
     t.name = r.Str(i, "name");
     SetTriggerDefinition(r.Str(i, "def"), t);
+    if (std::string c = r.Str(i, "comment"); !c.empty()) t.options.Set(spec::kTriggerComment, c);
     realm.schemas[it->second].triggers.push_back(std::move(t));
   }
   return Status::Ok();

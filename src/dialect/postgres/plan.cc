@@ -7,6 +7,7 @@
 #include "dialect/postgres/plan_code.h"
 #include "dialect/postgres/plan_types.h"
 #include "dialect/postgres/planner.h"
+#include "spec/trigger_events.h"
 #include "dialect/postgres/render_code.h"
 #include "plan/order.h"
 
@@ -233,6 +234,11 @@ Status Planner::AddTrigger(const schema::Trigger& t) {
   ASSIGN_OR_RETURN(std::string create, CreateTrigger(t, ropts_));
   Add(std::move(create), "create trigger " + GoQuote(t.name), {postgres::DropTrigger(t, ropts_)},
       Source("add_trigger", t.name));
+  if (const std::string* c = t.options.Find(spec::kTriggerComment); c && !c->empty()) {
+    std::string on = "COMMENT ON TRIGGER " + Quote(t.name) + " ON " + QualifiedName(t.schema, t.table, ropts_);
+    Add(on + " IS " + QuoteString(*c), "set comment to trigger " + GoQuote(t.name), {on + " IS NULL"},
+        Source("add_trigger", t.name));
+  }
   return Status::Ok();
 }
 

@@ -98,6 +98,7 @@ const spec::DialectSpec& PostgresSpec() {
     d.views = true;
     d.materialized_views = true;
     d.triggers = true;
+    d.trigger_comments = true;
     d.trigger_execute = true;
     AddTypeObjectSpecs(d);
     AddCodeObjectSpecs(d);  // function, procedure, policy (spec_code.h)
