@@ -39,6 +39,9 @@ const spec::DialectSpec& MysqlSpec() {
                  AttrPlacement::kAttributes},
         // The table's AUTO_INCREMENT start value.
         AttrSpec{"auto_increment", "auto_increment", AttrKind::kInt, "", {}, AttrPlacement::kAttributes},
+        // `partition = "PARTITION BY ..."`: the clause as the server prints it
+        // (a Strata extension: Atlas has no MySQL partition block).
+        AttrSpec{"partition", "partition", AttrKind::kString, "", {}, AttrPlacement::kAttributes},
     };
     d.column_attrs = {
         charset,
@@ -78,6 +81,18 @@ const spec::DialectSpec& MysqlSpec() {
     d.generated_types = {"VIRTUAL", "STORED"};
     d.views = true;
     d.triggers = true;
+    // function / procedure / event "n" { schema = schema.s, as = "CREATE ..." }:
+    // the definition is the whole CREATE statement as the server keeps it
+    // (no DEFINER); the attributes inspection derives from it (arguments,
+    // DETERMINISTIC, schedule, ...) come back when the desired state is
+    // normalized on the dev database, so they are not repeated in HCL.
+    for (const char* kind : {"function", "procedure", "event"}) {
+      spec::ObjectSpec o;
+      o.kind = kind;
+      o.def_attr = "as";
+      o.def_required = true;
+      d.objects.push_back(o);
+    }
     return d;
   }();
   return kSpec;
