@@ -5,6 +5,7 @@
 //                    "identity_start"     sequence START when not 1
 //                    "identity_increment" sequence INCREMENT when not 1
 //                    "collate"            column collation when not the type's default
+//                    "statistics"         ALTER COLUMN ... SET STATISTICS target when set
 //   Column.generated {expr, "STORED"} (PostgreSQL only has stored generated columns)
 //   Column.type      serial/bigserial/smallserial when the default is nextval() of the
 //                    sequence "<table>_<column>_seq" (the default is then dropped)
@@ -260,6 +261,7 @@ Result<schema::Realm> InspectSchemas(db::Conn& conn, const std::vector<std::stri
       if (!inc.empty() && inc != "1") c.options.Set("identity_increment", inc);
     }
     if (!cr.Null(r, "collation")) c.options.Set("collate", cr.Str(r, "collation"));
+    if (!cr.Null(r, "statistics")) c.options.Set("statistics", cr.Str(r, "statistics"));
     c.comment = cr.Str(r, "comment");
     SetSerial(c, t->name);
     t->columns.push_back(std::move(c));

@@ -120,6 +120,12 @@ Status Planner::AddTable(const schema::Table& t, bool if_not_exists, const std::
             "set comment to table: " + GoQuote(t.name));
   }
   for (const auto& c : t.columns) {
+    if (!c.options.Has("statistics")) continue;
+    std::string alter = "ALTER TABLE " + TableName(t, ropts_) + " ALTER COLUMN " + Quote(c.name) + " SET STATISTICS ";
+    comment(alter + c.options.Get("statistics"), alter + "-1",
+            "set statistics target of column: " + GoQuote(c.name) + " on table: " + GoQuote(t.name));
+  }
+  for (const auto& c : t.columns) {
     if (c.comment.empty()) continue;
     comment(ColumnComment(t, c.name, c.comment, ropts_), ColumnComment(t, c.name, "", ropts_),
             "set comment to column: " + GoQuote(c.name) + " on table: " + GoQuote(t.name));

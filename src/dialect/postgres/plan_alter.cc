@@ -77,6 +77,8 @@ class AlterBuilder {
   Result<std::string> Clause(const TableChange& c, Group* g) {
     if (const auto* a = std::get_if<schema::AddColumn>(&c)) {
       ASSIGN_OR_RETURN(std::string def, ColumnDef(a->c, &o_));
+      if (a->c.options.Has("statistics"))  // runs after the ADD in the same ALTER TABLE
+        def += ", ALTER COLUMN " + Quote(a->c.name) + " SET STATISTICS " + a->c.options.Get("statistics");
       return "ADD COLUMN " + def;
     }
     if (const auto* m = std::get_if<schema::ModifyColumn>(&c)) return AlterColumn(*m, g);
@@ -127,7 +129,12 @@ class AlterBuilder {
         out.push_back(col + " DROP DEFAULT");
       }
     }
-    if ((k & schema::kChangeAttr) != 0) {
+    if ((k & schema::kChangeAttr) != 0 && from.options.Get("statistics") != to.options.Get("statistics"))
+      out.push_back(col + " SET STATISTICS " + to.options.Get("statistics", "-1"));
+    bool identity_changed = false;
+    for (const char* key : {"identity", "identity_start", "identity_increment"})
+      identity_changed = identity_changed || from.options.Get(key) != to.options.Get(key);
+    if ((k & schema::kChangeAttr) != 0 && identity_changed) {
       std::string from_id = ToUpper(from.options.Get("identity")), to_id = ToUpper(to.options.Get("identity"));
       if (!to_id.empty() && !from_id.empty()) {
         // Same syntax as ALTER SEQUENCE's options.

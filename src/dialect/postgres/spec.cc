@@ -41,6 +41,9 @@ const spec::DialectSpec& PostgresSpec() {
                  "identity"},
         AttrSpec{"increment", "identity_increment", AttrKind::kInt, "1", {},
                  AttrPlacement::kAttributes, "identity"},
+        // Per-column statistics target (ALTER COLUMN ... SET STATISTICS n);
+        // a Strata extension, Atlas has no attribute for it.
+        AttrSpec{"statistics", "statistics", AttrKind::kInt, "", {}, AttrPlacement::kAttributes},
     };
     // INCLUDE columns: `include = [column.a, column.b]` -> option include "a,b".
     const AttrSpec include{"include", "include", AttrKind::kColumnRefList, "", {},
