@@ -1,5 +1,7 @@
 #include "migrate/revision.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 
 namespace strata::migrate {
@@ -51,6 +53,29 @@ std::string PartialHashesJSON(const std::vector<std::string>& hashes, const std:
   std::string s = "[";
   for (size_t i = 0; i < hashes.size(); ++i) s += (i ? separator : "") + "\"" + hashes[i] + "\"";
   return s + "]";
+}
+
+int64_t RevisionInt(const std::optional<std::string>& v) {
+  if (!v || v->empty()) return 0;
+  return std::strtoll(v->c_str(), nullptr, 10);
+}
+
+Revision RevisionFromRow(const std::vector<std::optional<std::string>>& row, int64_t executed_at_unix_ns) {
+  auto text = [&](int i) { return row[i].value_or(""); };
+  Revision r;
+  r.version = text(0);
+  r.description = text(1);
+  r.type = RevisionInt(row[2]);
+  r.applied = RevisionInt(row[3]);
+  r.total = RevisionInt(row[4]);
+  r.executed_at_unix_ns = executed_at_unix_ns;
+  r.execution_time_ns = RevisionInt(row[6]);
+  r.error = text(7);
+  r.error_stmt = text(8);
+  r.hash = text(9);
+  r.partial_hashes = ParsePartialHashes(text(10));
+  r.operator_version = text(11);
+  return r;
 }
 
 std::vector<std::string> ParsePartialHashes(const std::string& json) {

@@ -16,6 +16,12 @@ namespace strata::migrate {
 
 // The table name and the row Atlas reserves for cloud reporting.
 inline constexpr std::string_view kRevisionTable = "atlas_schema_revisions";
+
+// The revision table's columns in table order (Atlas's Ent schema); every
+// dialect's store selects them in this order.
+inline constexpr const char* kRevisionColumns[] = {
+    "version", "description",    "type",  "applied",    "total", "executed_at",
+    "execution_time", "error", "error_stmt", "hash", "partial_hashes", "operator_version"};
 inline constexpr std::string_view kCloudIdentifierVersion = ".atlas_cloud_identifier";
 // Written to `operator_version`. Atlas writes "Atlas CLI v0.x.y".
 inline constexpr std::string_view kOperatorVersion = "Strata CLI v0.1.0";
@@ -53,6 +59,12 @@ std::string RevisionTypeText(int64_t type);
 // ", "), and back. The hashes are base64 texts, so no escapes appear.
 std::string PartialHashesJSON(const std::vector<std::string>& hashes, const std::string& separator);
 std::vector<std::string> ParsePartialHashes(const std::string& json);
+
+// An integer column as text ("" and NULL read as 0).
+int64_t RevisionInt(const std::optional<std::string>& v);
+// A row selected in kRevisionColumns order. executed_at (column 5) is
+// encoded differently by each database, so the caller decodes it.
+Revision RevisionFromRow(const std::vector<std::optional<std::string>>& row, int64_t executed_at_unix_ns);
 
 // Storage of revisions; one implementation per dialect.
 class RevisionStore {

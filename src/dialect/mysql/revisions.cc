@@ -14,10 +14,7 @@ using migrate::Revision;
 
 constexpr char kDefaultSchema[] = "atlas_schema_revisions";
 
-// Column names in table order and Ent's MySQL types for them.
-constexpr const char* kColumns[] = {"version",    "description", "type",           "applied",
-                                    "total",      "executed_at", "execution_time", "error",
-                                    "error_stmt", "hash",        "partial_hashes", "operator_version"};
+// Ent's MySQL types, in migrate::kRevisionColumns order.
 constexpr const char* kColumnDefs[] = {"varchar(255) NOT NULL",
                                        "varchar(255) NOT NULL",
                                        "bigint unsigned NOT NULL DEFAULT 2",
@@ -30,11 +27,12 @@ constexpr const char* kColumnDefs[] = {"varchar(255) NOT NULL",
                                        "varchar(255) NOT NULL",
                                        "json NULL",
                                        "varchar(255) NOT NULL"};
+static_assert(std::size(kColumnDefs) == std::size(migrate::kRevisionColumns));
 
 // executed_at is read as Unix seconds (the column has no fractions).
 std::string SelectList() {
   std::string s;
-  for (const char* c : kColumns) {
+  for (const char* c : migrate::kRevisionColumns) {
     std::string col = QuoteIdent(c);
     if (std::string(c) == "executed_at") col = "UNIX_TIMESTAMP(" + col + ")";
     s += (s.empty() ? "" : ", ") + col;
@@ -42,34 +40,15 @@ std::string SelectList() {
   return s;
 }
 
-int64_t ToInt(const std::optional<std::string>& v) {
-  if (!v || v->empty()) return 0;
-  return std::strtoll(v->c_str(), nullptr, 10);
-}
-
 Revision FromRow(const std::vector<std::optional<std::string>>& row) {
-  auto text = [&](int i) { return row[i].value_or(""); };
-  Revision r;
-  r.version = text(0);
-  r.description = text(1);
-  r.type = ToInt(row[2]);
-  r.applied = ToInt(row[3]);
-  r.total = ToInt(row[4]);
-  r.executed_at_unix_ns = ToInt(row[5]) * 1000000000;
-  r.execution_time_ns = ToInt(row[6]);
-  r.error = text(7);
-  r.error_stmt = text(8);
-  r.hash = text(9);
-  r.partial_hashes = migrate::ParsePartialHashes(text(10));
-  r.operator_version = text(11);
-  return r;
+  return migrate::RevisionFromRow(row, migrate::RevisionInt(row[5]) * 1000000000);
 }
 
 }  // namespace
 
 std::string RevisionTableDDL(const std::string& schema) {
   std::string ddl = "CREATE TABLE " + QuoteIdent(schema) + "." + QuoteIdent(std::string(migrate::kRevisionTable)) + " (";
-  for (size_t i = 0; i < std::size(kColumns); ++i) ddl += QuoteIdent(kColumns[i]) + " " + kColumnDefs[i] + ", ";
+  for (size_t i = 0; i < std::size(migrate::kRevisionColumns); ++i) ddl += QuoteIdent(migrate::kRevisionColumns[i]) + " " + kColumnDefs[i] + ", ";
   return ddl + "PRIMARY KEY (" + QuoteIdent("version") + ")) CHARSET utf8mb4 COLLATE utf8mb4_bin";
 }
 
@@ -103,15 +82,15 @@ Status MysqlRevisionStore::Ensure() {
       "SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
       {schema_, std::string(migrate::kRevisionTable)});
   if (!cols.ok()) return cols.status().Wrap("inspecting revisions table");
-  for (size_t i = 0; i < std::size(kColumns); ++i) {
+  for (size_t i = 0; i < std::size(migrate::kRevisionColumns); ++i) {
     bool found = false;
-    for (const auto& row : cols->rows) found = found || row[0].value_or("") == kColumns[i];
+    for (const auto& row : cols->rows) found = found || row[0].value_or("") == migrate::kRevisionColumns[i];
     if (found) continue;
     std::string def = kColumnDefs[i];
     if (def.find("NOT NULL") != std::string::npos && def.find("DEFAULT") == std::string::npos) {
       def += StartsWith(def, "bigint") ? " DEFAULT 0" : StartsWith(def, "timestamp") ? " DEFAULT CURRENT_TIMESTAMP" : " DEFAULT ''";
     }
-    Status st = conn_.Exec("ALTER TABLE " + Table() + " ADD COLUMN " + QuoteIdent(kColumns[i]) + " " + def);
+    Status st = conn_.Exec("ALTER TABLE " + Table() + " ADD COLUMN " + QuoteIdent(migrate::kRevisionColumns[i]) + " " + def);
     if (!st.ok()) return st.Wrap("migrating revisions table");
   }
   return Status::Ok();
@@ -168,7 +147,7 @@ Result<std::optional<Revision>> MysqlRevisionStore::Read(const std::string& vers
 
 Status MysqlRevisionStore::Write(const Revision& r) {
   std::string cols, updates;
-  for (const char* c : kColumns) {
+  for (const char* c : migrate::kRevisionColumns) {
     cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
     if (std::string(c) != "version") {
       updates += (updates.empty() ? "" : ", ") + QuoteIdent(c) + " = VALUES(" + QuoteIdent(c) + ")";

@@ -148,12 +148,14 @@ Status PostgresDriver::CheckClean() {
   return Status::Ok();
 }
 
-// The statements that empty `schema` but keep the schema itself (its
-// comment, owner and privileges stay as they were, as in a fresh database).
-static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& schema) {
-  // One query lists every kind of object (see kSchemaObjects), already
-  // quoted and, for routines, with their signature (overloads share a name).
-  ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {schema}));
+// The statements that empty `schemas` but keep the schemas themselves
+// (their comment, owner and privileges stay as they were, as in a fresh
+// database). One query lists every kind of object of all of them (see
+// kSchemaObjects), already quoted and, for routines, with their signature
+// (overloads share a name).
+static Result<std::string> ClearSchemasScript(db::Conn& conn, const std::vector<std::string>& schemas) {
+  if (schemas.empty()) return std::string();
+  ASSIGN_OR_RETURN(db::Rows rows, conn.Query(queries::kSchemaObjects, {TextArrayLiteral(schemas)}));
   std::string script;
   // Extensions first: they take their own objects with them.
   for (int pass = 0; pass < 2; ++pass) {
@@ -169,22 +171,18 @@ static Result<std::string> ClearSchemaScript(db::Conn& conn, const std::string& 
 Status PostgresDriver::QuickReset() {
   std::string script;
   if (!search_path_.empty()) {
-    ASSIGN_OR_RETURN(script, ClearSchemaScript(*conn_, search_path_));
+    ASSIGN_OR_RETURN(script, ClearSchemasScript(*conn_, {search_path_}));
   } else {
     auto schemas = conn_->Query(queries::kAllSchemas);
     if (!schemas.ok()) return schemas.status().Wrap("resetting the dev database");
-    for (const auto& row : schemas->rows) {
-      std::string name = row[0].value_or("");
-      if (name == "public") {
-        ASSIGN_OR_RETURN(std::string clear, ClearSchemaScript(*conn_, name));
-        script += clear;
-      } else {
-        // Emptied first, in the batches below: one DROP SCHEMA ... CASCADE
-        // over thousands of tables would lock them all in one transaction.
-        ASSIGN_OR_RETURN(std::string clear, ClearSchemaScript(*conn_, name));
-        script += clear + "DROP SCHEMA IF EXISTS " + db::pq::QuoteIdent(name) + " CASCADE;\n";
-      }
-    }
+    std::vector<std::string> names;
+    for (const auto& row : schemas->rows) names.push_back(row[0].value_or(""));
+    // Every schema is emptied first, in the batches below (one DROP SCHEMA
+    // ... CASCADE over thousands of tables would lock them all in one
+    // transaction); all but "public" are then dropped.
+    ASSIGN_OR_RETURN(script, ClearSchemasScript(*conn_, names));
+    for (const auto& name : names)
+      if (name != "public") script += "DROP SCHEMA IF EXISTS " + db::pq::QuoteIdent(name) + " CASCADE;\n";
   }
   if (script.empty()) return Status::Ok();
   // Transactions of at most kBatch statements (one per line): each DROP

@@ -36,13 +36,15 @@ extern const char* const kIndexParts;
 // $1 text (schema) or empty for every inspected schema: the first table in
 // the scope, for CheckClean. Columns: schema, name.
 extern const char* const kFirstTable;
-// $1 text: schema. The objects of a schema that a reset drops: tables,
-// views, materialized views, sequences, foreign tables (relkind) and enum,
-// domain and composite types (kind 'type'), not owned by an extension;
-// partitions and the sequences of serial and identity columns go with their
-// tables.
-// Columns: kind ("table", "view", "materialized view", "sequence",
-// "foreign table", "type"), name.
+// $1 text[]: schemas. The objects of those schemas that a reset drops:
+// tables, views, materialized views, sequences, foreign tables (relkind),
+// enum, domain, range and composite types (kind "type"), functions,
+// procedures and aggregates (with their identity arguments) and extensions,
+// none owned by an extension; partitions and the sequences of serial and
+// identity columns go with their tables.
+// Columns: kind ("table", "view", "materialized view", "sequence", "foreign
+// table", "type", "function", "procedure", "aggregate", "extension"), ident
+// (quoted and schema-qualified, ready for DROP <kind> IF EXISTS).
 extern const char* const kSchemaObjects;
 // Every non-system schema. Column: name.
 extern const char* const kAllSchemas;

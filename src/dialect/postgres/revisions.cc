@@ -15,10 +15,7 @@ using db::pq::QuoteIdent;
 
 constexpr char kDefaultSchema[] = "atlas_schema_revisions";
 
-// Column names in table order and Ent's PostgreSQL types for them.
-constexpr const char* kColumns[] = {"version",    "description", "type",           "applied",
-                                    "total",      "executed_at", "execution_time", "error",
-                                    "error_stmt", "hash",        "partial_hashes", "operator_version"};
+// Ent's PostgreSQL types, in migrate::kRevisionColumns order.
 constexpr const char* kColumnDefs[] = {"character varying NOT NULL",
                                        "character varying NOT NULL",
                                        "bigint NOT NULL DEFAULT 2",
@@ -31,11 +28,12 @@ constexpr const char* kColumnDefs[] = {"character varying NOT NULL",
                                        "character varying NOT NULL",
                                        "jsonb NULL",
                                        "character varying NOT NULL"};
+static_assert(std::size(kColumnDefs) == std::size(migrate::kRevisionColumns));
 
 // executed_at is read as microseconds since the epoch (PostgreSQL's precision).
 std::string SelectList() {
   std::string s;
-  for (const char* c : kColumns) {
+  for (const char* c : migrate::kRevisionColumns) {
     std::string col = QuoteIdent(c);
     if (std::string(c) == "executed_at") col = "(extract(epoch FROM " + col + ") * 1000000)::bigint";
     if (std::string(c) == "partial_hashes") col += "::text";
@@ -44,27 +42,8 @@ std::string SelectList() {
   return s;
 }
 
-int64_t ToInt(const std::optional<std::string>& v) {
-  if (!v || v->empty()) return 0;
-  return std::strtoll(v->c_str(), nullptr, 10);
-}
-
 Revision FromRow(const std::vector<std::optional<std::string>>& row) {
-  auto text = [&](int i) { return row[i].value_or(""); };
-  Revision r;
-  r.version = text(0);
-  r.description = text(1);
-  r.type = ToInt(row[2]);
-  r.applied = ToInt(row[3]);
-  r.total = ToInt(row[4]);
-  r.executed_at_unix_ns = ToInt(row[5]) * 1000;
-  r.execution_time_ns = ToInt(row[6]);
-  r.error = text(7);
-  r.error_stmt = text(8);
-  r.hash = text(9);
-  r.partial_hashes = migrate::ParsePartialHashes(text(10));
-  r.operator_version = text(11);
-  return r;
+  return migrate::RevisionFromRow(row, migrate::RevisionInt(row[5]) * 1000);
 }
 
 // Unix nanoseconds as a timestamptz literal PostgreSQL reads ("1700000000.123456").
@@ -99,7 +78,7 @@ Status PostgresRevisionStore::Ensure() {
   ASSIGN_OR_RETURN(bool exists, Exists());
   if (!exists) {
     std::string ddl = "CREATE SCHEMA IF NOT EXISTS " + QuoteIdent(schema_) + "; CREATE TABLE " + Table() + " (";
-    for (size_t i = 0; i < std::size(kColumns); ++i) ddl += QuoteIdent(kColumns[i]) + " " + kColumnDefs[i] + ", ";
+    for (size_t i = 0; i < std::size(migrate::kRevisionColumns); ++i) ddl += QuoteIdent(migrate::kRevisionColumns[i]) + " " + kColumnDefs[i] + ", ";
     ddl += "PRIMARY KEY (" + QuoteIdent("version") + "))";
     Status st = conn_.Exec(ddl);
     return st.ok() ? st : st.Wrap("creating revisions table");
@@ -109,15 +88,15 @@ Status PostgresRevisionStore::Ensure() {
       "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2",
       {schema_, std::string(migrate::kRevisionTable)});
   if (!cols.ok()) return cols.status().Wrap("inspecting revisions table");
-  for (size_t i = 0; i < std::size(kColumns); ++i) {
+  for (size_t i = 0; i < std::size(migrate::kRevisionColumns); ++i) {
     bool found = false;
-    for (const auto& row : cols->rows) found = found || row[0].value_or("") == kColumns[i];
+    for (const auto& row : cols->rows) found = found || row[0].value_or("") == migrate::kRevisionColumns[i];
     if (found) continue;
     std::string def = kColumnDefs[i];
     if (def.find("NOT NULL") != std::string::npos && def.find("DEFAULT") == std::string::npos) {
       def += def.rfind("bigint", 0) == 0 ? " DEFAULT 0" : def.rfind("timestamptz", 0) == 0 ? " DEFAULT now()" : " DEFAULT ''";
     }
-    Status st = conn_.Exec("ALTER TABLE " + Table() + " ADD COLUMN " + QuoteIdent(kColumns[i]) + " " + def);
+    Status st = conn_.Exec("ALTER TABLE " + Table() + " ADD COLUMN " + QuoteIdent(migrate::kRevisionColumns[i]) + " " + def);
     if (!st.ok()) return st.Wrap("migrating revisions table");
   }
   return Status::Ok();
@@ -175,7 +154,7 @@ Result<std::optional<Revision>> PostgresRevisionStore::Read(const std::string& v
 Status PostgresRevisionStore::Write(const Revision& r) {
   std::string cols;
   std::string updates;
-  for (const char* c : kColumns) {
+  for (const char* c : migrate::kRevisionColumns) {
     cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
     if (std::string(c) != "version") {
       updates += (updates.empty() ? "" : ", ") + QuoteIdent(c) + " = EXCLUDED." + QuoteIdent(c);

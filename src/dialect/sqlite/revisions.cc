@@ -12,12 +12,7 @@ namespace {
 
 using migrate::Revision;
 
-// Column names in table order; the store's SQL is built from this list.
-constexpr const char* kColumns[] = {"version",    "description", "type",           "applied",
-                                    "total",      "executed_at", "execution_time", "error",
-                                    "error_stmt", "hash",        "partial_hashes", "operator_version"};
-
-// Ent's SQLite DDL for the table (types per column, in kColumns order).
+// Ent's SQLite DDL for the table (types per column, in migrate::kRevisionColumns order).
 constexpr const char* kColumnDefs[] = {"text NOT NULL",
                                        "text NOT NULL",
                                        "integer NOT NULL DEFAULT (2)",
@@ -30,36 +25,18 @@ constexpr const char* kColumnDefs[] = {"text NOT NULL",
                                        "text NOT NULL",
                                        "json NULL",
                                        "text NOT NULL"};
+static_assert(std::size(kColumnDefs) == std::size(migrate::kRevisionColumns));
 
 std::string Table() { return Quote(migrate::kRevisionTable); }
 
 std::string SelectList() {
   std::string s;
-  for (const char* c : kColumns) s += (s.empty() ? "" : ", ") + Quote(c);
+  for (const char* c : migrate::kRevisionColumns) s += (s.empty() ? "" : ", ") + Quote(c);
   return s;
 }
 
-int64_t ToInt(const std::optional<std::string>& v) {
-  if (!v || v->empty()) return 0;
-  return std::strtoll(v->c_str(), nullptr, 10);
-}
-
 Revision FromRow(const std::vector<std::optional<std::string>>& row) {
-  auto text = [&](int i) { return row[i].value_or(""); };
-  Revision r;
-  r.version = text(0);
-  r.description = text(1);
-  r.type = ToInt(row[2]);
-  r.applied = ToInt(row[3]);
-  r.total = ToInt(row[4]);
-  r.executed_at_unix_ns = ParseTimestamp(text(5)).value_or(0);
-  r.execution_time_ns = ToInt(row[6]);
-  r.error = text(7);
-  r.error_stmt = text(8);
-  r.hash = text(9);
-  r.partial_hashes = migrate::ParsePartialHashes(text(10));
-  r.operator_version = text(11);
-  return r;
+  return migrate::RevisionFromRow(row, ParseTimestamp(row[5].value_or("")).value_or(0));
 }
 
 Status Wrap(const Status& s, const std::string& action) { return db::sqlite::Annotate(s, action); }
@@ -131,8 +108,8 @@ Status SqliteRevisionStore::Ensure() {
   ASSIGN_OR_RETURN(bool exists, Exists());
   if (!exists) {
     std::string ddl = "CREATE TABLE " + Table() + " (";
-    for (size_t i = 0; i < std::size(kColumns); ++i) {
-      ddl += Quote(kColumns[i]) + " " + kColumnDefs[i] + ", ";
+    for (size_t i = 0; i < std::size(migrate::kRevisionColumns); ++i) {
+      ddl += Quote(migrate::kRevisionColumns[i]) + " " + kColumnDefs[i] + ", ";
     }
     ddl += "PRIMARY KEY (" + Quote("version") + "))";
     auto r = conn_.Query(ddl);
@@ -141,16 +118,16 @@ Status SqliteRevisionStore::Ensure() {
   // An older table may lack columns: add them, as Ent's migration does.
   auto cols = conn_.Query("SELECT name FROM pragma_table_info(?)", {std::string(migrate::kRevisionTable)});
   if (!cols.ok()) return Wrap(cols.status(), "inspecting revisions table");
-  for (size_t i = 0; i < std::size(kColumns); ++i) {
+  for (size_t i = 0; i < std::size(migrate::kRevisionColumns); ++i) {
     bool found = false;
-    for (const auto& row : cols->rows) found = found || row[0].value_or("") == kColumns[i];
+    for (const auto& row : cols->rows) found = found || row[0].value_or("") == migrate::kRevisionColumns[i];
     if (found) continue;
     // NOT NULL columns added later need a default; Ent uses the zero value.
     std::string def = kColumnDefs[i];
     if (def.find("NOT NULL") != std::string::npos && def.find("DEFAULT") == std::string::npos) {
       def += def.rfind("integer", 0) == 0 ? " DEFAULT 0" : " DEFAULT ''";
     }
-    auto r = conn_.Query("ALTER TABLE " + Table() + " ADD COLUMN " + Quote(kColumns[i]) + " " + def);
+    auto r = conn_.Query("ALTER TABLE " + Table() + " ADD COLUMN " + Quote(migrate::kRevisionColumns[i]) + " " + def);
     if (!r.ok()) return Wrap(r.status(), "migrating revisions table");
   }
   return Status::Ok();
