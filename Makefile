@@ -62,7 +62,7 @@ test: setup services build corpus
 	  export STRATA_PG_URL="$${STRATA_PG_URL:-$$PG_URL}"; \
 	  if [ -z "$$STRATA_PG_URL" ]; then echo "make test: no PostgreSQL URL; the integration tests would skip" >&2; exit 1; fi; fi; \
 	if echo " $(STRATA_SERVICES) " | grep -q " mariadb "; then eval "$$(scripts/services.sh env mariadb)"; \
-	  export STRATA_MYSQL_URL="$${STRATA_MYSQL_URL:-$$MYSQL_URL}"; \
+	  export STRATA_MYSQL_URL="$${STRATA_MYSQL_URL:-$$MYSQL_URL}" STRATA_MYSQL_SOCKET="$${STRATA_MYSQL_SOCKET:-$$MYSQL_SOCKET}"; \
 	  if [ -z "$$STRATA_MYSQL_URL" ]; then echo "make test: no MariaDB URL; the integration tests would skip" >&2; exit 1; fi; fi; \
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure $(CTEST_ARGS)
 

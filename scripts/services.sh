@@ -164,6 +164,7 @@ pid_mariadb() { read_pid "$(my_pidfile)"; }
 env_mariadb() {
   echo "export MARIADB_URL='mariadb://root:$MARIADB_PASSWORD@127.0.0.1:$MARIADB_PORT/'"
   echo "export MYSQL_URL='mysql://root:$MARIADB_PASSWORD@127.0.0.1:$MARIADB_PORT/'"
+  echo "export MYSQL_SOCKET='$SVC_DIR/mariadb/mariadbd.sock'"
 }
 
 # ---------------------------------------------------------------- dispatch

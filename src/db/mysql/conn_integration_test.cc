@@ -1,3 +1,5 @@
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 
 #include "db/mysql/conn.h"
@@ -86,8 +88,10 @@ TEST(MysqlConnIntegration, BadPasswordIsRedacted) {
 
 TEST(MysqlConnIntegration, UnixSocketAndSessionVariables) {
   STRATA_REQUIRE_MYSQL();
-  const char* sock = "/tmp/strata-svc/mariadb/mariadbd.sock";
-  if (access(sock, F_OK) != 0) GTEST_SKIP() << "no local server socket";
+  // make test exports the services' socket (scripts/services.sh env mariadb).
+  const char* env = std::getenv("STRATA_MYSQL_SOCKET");
+  const std::string sock = env != nullptr ? env : "";
+  if (sock.empty() || access(sock.c_str(), F_OK) != 0) GTEST_SKIP() << "STRATA_MYSQL_SOCKET is not a socket";
   auto base = Url::Parse(ServerUrl());
   ASSERT_TRUE(base.ok());
   std::string raw = "mysql://" + base->user + ":" + PercentEncode(base->password, false) +
