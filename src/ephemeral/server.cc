@@ -1,5 +1,6 @@
 #include "ephemeral/server.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -87,9 +88,20 @@ std::string TempRoot(const RunAs& as) {
   return "/tmp";
 }
 
+// Every root TempRoot may pick: an orphan left in /dev/shm must be swept
+// even when this start, with /dev/shm short of room, picks /tmp.
+void SweepAllRoots() {
+  std::vector<std::string> roots;
+  const char* candidates[] = {std::getenv("STRATA_EPHEMERAL_TMPDIR"), "/dev/shm", std::getenv("TMPDIR"), "/tmp"};
+  for (const char* r : candidates)
+    if (r != nullptr && *r == '/' && std::find(roots.begin(), roots.end(), std::string(r)) == roots.end())
+      roots.emplace_back(r);
+  for (const auto& r : roots) SweepStale(r);
+}
+
 Result<std::string> MakeDir(const RunAs& as) {
   std::string root = TempRoot(as);
-  SweepStale(root);
+  SweepAllRoots();
   std::string tmpl = root + "/" + kDirPrefix + "XXXXXX";
   if (!mkdtemp(tmpl.data())) return IOError("ephemeral: create temp dir " + tmpl + ": " + std::strerror(errno));
   if (as.set && chown(tmpl.c_str(), as.uid, as.gid) != 0) {

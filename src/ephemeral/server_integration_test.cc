@@ -20,6 +20,7 @@
 
 #include "ephemeral/binaries.h"
 #include "ephemeral/process.h"
+#include "ephemeral/stale.h"
 
 namespace strata::ephemeral {
 namespace {
@@ -238,7 +239,12 @@ TEST_F(EphemeralServerTest, NextStartSweepsAnOrphanedServer) {
   ASSERT_TRUE(first.ok()) << first.status().message();
   std::string dir = (*first)->dir();
   pid_t spid = (*first)->server_pid();
-  ASSERT_EQ(kill((*first)->watchdog_pid(), SIGKILL), 0);
+  pid_t watchdog = (*first)->watchdog_pid();
+  ASSERT_EQ(kill(watchdog, SIGKILL), 0);
+  // kill() returns before the watchdog is gone; a start that sweeps while it
+  // still runs rightly leaves its server alone.
+  for (int i = 0; i < 500 && ProcessMentions(watchdog, dir); i++) usleep(10000);
+  ASSERT_FALSE(ProcessMentions(watchdog, dir));
   // The server outlives its killed watchdog until some start sweeps it:
   // ours below, or one of a concurrently running test (ctest -j2), so its
   // liveness here is not asserted.

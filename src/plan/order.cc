@@ -10,7 +10,6 @@
 // input order is kept (Kahn's algorithm with a min-heap on input position).
 #include "plan/order.h"
 
-#include <cctype>
 #include <map>
 #include <queue>
 #include <set>
@@ -42,11 +41,6 @@ int Phase(const Change& c) {
 
 std::string Key(const std::string& schema, const std::string& name) { return schema + "\x1f" + name; }
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Keys of the objects a table's column types, defaults, generated columns
 // and checks may name (types, sequences, functions), in any schema.
 void ObjectNeeds(const Table& t, std::vector<std::string>& needs) {
@@ -68,7 +62,7 @@ void ObjectNeeds(const Table& t, std::vector<std::string>& needs) {
 // is declared on ("table" option, "table.<schema>.<name>" dependencies).
 void ObjectNeeds(const Object& o, std::vector<std::string>& needs) {
   needs.push_back("s:" + o.schema);
-  const std::string self = Lower(o.name);
+  const std::string self = ToLower(o.name);
   // Every option value may name a type or a function (a composite's field
   // types, a domain's default and checks, a routine's return type).
   std::string text = o.def + " " + o.signature;
@@ -86,8 +80,8 @@ void ObjectNeeds(const Object& o, std::vector<std::string>& needs) {
     if (a == std::string::npos || a == b) continue;
     std::string kind = d.substr(0, a), schema = d.substr(a + 1, b - a - 1), name = d.substr(b + 1);
     if (kind == "table") needs.push_back("t:" + Key(schema, name));
-    else if (kind == "view") needs.push_back("w:" + Key(schema, Lower(name)));
-    else needs.push_back("o:" + Lower(name));
+    else if (kind == "view") needs.push_back("w:" + Key(schema, ToLower(name)));
+    else needs.push_back("o:" + ToLower(name));
   }
 }
 
@@ -113,22 +107,22 @@ Node Describe(const Change& c) {
   auto words_needs = [&](const std::string& schema, const std::string& def, const std::string& self) {
     n.needs.push_back("s:" + schema);
     for (const auto& w : IdentifierWords(def))
-      if (w != Lower(self)) n.needs.push_back("w:" + Key(schema, w));
+      if (w != ToLower(self)) n.needs.push_back("w:" + Key(schema, w));
   };
   if (const auto* a = std::get_if<AddSchema>(&c)) n.provides.push_back("s:" + a->s.name);
   if (const auto* a = std::get_if<AddTable>(&c)) {
     n.provides.push_back("t:" + Key(a->t.schema, a->t.name));
-    n.provides.push_back("w:" + Key(a->t.schema, Lower(a->t.name)));
+    n.provides.push_back("w:" + Key(a->t.schema, ToLower(a->t.name)));
     table_needs(a->t);
   }
   if (const auto* m = std::get_if<ModifyTable>(&c)) {
     n.provides.push_back("t:" + Key(m->to.schema, m->to.name));
-    n.provides.push_back("w:" + Key(m->to.schema, Lower(m->to.name)));
+    n.provides.push_back("w:" + Key(m->to.schema, ToLower(m->to.name)));
     table_needs(m->to);
   }
   if (const auto* r = std::get_if<RenameTable>(&c)) {
     n.provides.push_back("t:" + Key(r->to.schema, r->to.name));
-    n.provides.push_back("w:" + Key(r->to.schema, Lower(r->to.name)));
+    n.provides.push_back("w:" + Key(r->to.schema, ToLower(r->to.name)));
   }
   // A view's recorded dependencies ("table.<schema>.<name>", "view.s.v",
   // "materialized.s.m", or without the schema): relations of other schemas.
@@ -137,26 +131,26 @@ Node Describe(const Change& c) {
       auto a = d.find('.'), b = d.rfind('.');
       if (a == std::string::npos) continue;
       std::string schema = a == b ? v.schema : d.substr(a + 1, b - a - 1);
-      n.needs.push_back("w:" + Key(schema, Lower(d.substr(b + 1))));
+      n.needs.push_back("w:" + Key(schema, ToLower(d.substr(b + 1))));
     }
   };
   if (const auto* a = std::get_if<AddView>(&c)) {
-    n.provides.push_back("w:" + Key(a->v.schema, Lower(a->v.name)));
+    n.provides.push_back("w:" + Key(a->v.schema, ToLower(a->v.name)));
     words_needs(a->v.schema, a->v.def, a->v.name);
     view_deps(a->v);
   }
   if (const auto* m = std::get_if<ModifyView>(&c)) {
-    n.provides.push_back("w:" + Key(m->to.schema, Lower(m->to.name)));
+    n.provides.push_back("w:" + Key(m->to.schema, ToLower(m->to.name)));
     words_needs(m->to.schema, m->to.def, m->to.name);
     view_deps(m->to);
   }
   if (const auto* a = std::get_if<AddTrigger>(&c)) words_needs(a->t.schema, a->t.def, a->t.name);
   if (const auto* m = std::get_if<ModifyTrigger>(&c)) words_needs(m->to.schema, m->to.def, m->to.name);
   // A dropped trigger goes before the view it is on (drops reverse the edge).
-  if (const auto* d = std::get_if<DropTrigger>(&c)) n.needs.push_back("w:" + Key(d->t.schema, Lower(d->t.table)));
+  if (const auto* d = std::get_if<DropTrigger>(&c)) n.needs.push_back("w:" + Key(d->t.schema, ToLower(d->t.table)));
   auto object_provides = [&](const Object& o) {
-    n.provides.push_back("o:" + Lower(o.name));
-    n.provides.push_back("w:" + Key(o.schema, Lower(o.name)));
+    n.provides.push_back("o:" + ToLower(o.name));
+    n.provides.push_back("w:" + Key(o.schema, ToLower(o.name)));
     ObjectNeeds(o, n.needs);
   };
   if (const auto* a = std::get_if<AddObject>(&c)) object_provides(a->o);
@@ -166,11 +160,11 @@ Node Describe(const Change& c) {
   // express by providing the names of what it references, reversed below.
   if (const auto* d = std::get_if<DropTable>(&c)) {
     n.provides.push_back("t:" + Key(d->t.schema, d->t.name));
-    n.provides.push_back("w:" + Key(d->t.schema, Lower(d->t.name)));  // its row type
+    n.provides.push_back("w:" + Key(d->t.schema, ToLower(d->t.name)));  // its row type
     table_needs(d->t);
   }
   if (const auto* d = std::get_if<DropView>(&c)) {
-    n.provides.push_back("w:" + Key(d->v.schema, Lower(d->v.name)));
+    n.provides.push_back("w:" + Key(d->v.schema, ToLower(d->v.name)));
     words_needs(d->v.schema, d->v.def, d->v.name);
     view_deps(d->v);
   }

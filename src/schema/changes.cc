@@ -1,12 +1,8 @@
 #include "schema/changes.h"
 
+#include "base/overloaded.h"
+
 namespace strata::schema {
-namespace {
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-}  // namespace
 
 std::string SkipKey(const TableChange& c) {
   return std::visit(Overloaded{

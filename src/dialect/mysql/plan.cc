@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/overloaded.h"
 #include "base/strings.h"
 #include "dialect/mysql/planner.h"
 #include "plan/order.h"
@@ -10,13 +11,6 @@
 namespace strata::dialect::mysql {
 namespace internal {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Atlas's CheckChangesScope: a plan scoped to one schema (a qualifier is
 // set) cannot create or drop schemas, and its table changes must all be in

@@ -3,24 +3,18 @@
 #include <algorithm>
 #include <set>
 
+#include "base/overloaded.h"
 #include "base/strings.h"
 #include "dialect/postgres/plan_code.h"
 #include "dialect/postgres/plan_types.h"
 #include "dialect/postgres/planner.h"
-#include "spec/trigger_events.h"
 #include "dialect/postgres/render_code.h"
 #include "plan/order.h"
+#include "spec/trigger_events.h"
 
 namespace strata::dialect::postgres {
 namespace internal {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Atlas's CheckChangesScope: a plan scoped to one schema (a qualifier is
 // set) cannot create or drop schemas, and its table changes must all be in

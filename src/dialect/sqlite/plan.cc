@@ -1,5 +1,6 @@
 #include "dialect/sqlite/plan.h"
 
+#include "base/overloaded.h"
 #include "base/strings.h"
 #include "db/sqlite/conn.h"
 #include "dialect/sqlite/diff_hooks.h"
@@ -9,13 +10,6 @@
 namespace strata::dialect::sqlite {
 namespace internal {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 bool IsMainSchema(const std::string& name) { return name.empty() || name == "main"; }
 
