@@ -23,22 +23,16 @@ Result<std::unique_ptr<dialect::Driver>> OpenDatabase(const std::string& raw_url
     ASSIGN_OR_RETURN(std::string started, StartEphemeralServer(*url));
     return OpenDatabase(started);
   }
-  if (s == "sqlite" || s == "sqlite3") {
-    auto d = dialect::sqlite::OpenDriver(*url);
+  // Client libraries may echo the URL in their errors: passwords are masked.
+  auto redacted = [](Result<std::unique_ptr<dialect::Driver>> d) -> Result<std::unique_ptr<dialect::Driver>> {
     if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
     return d;
-  }
-  if (s == "postgres" || s == "postgresql") {
-    auto d = dialect::postgres::OpenDriver(*url);
-    if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
-    return d;
-  }
+  };
+  if (s == "sqlite" || s == "sqlite3") return redacted(dialect::sqlite::OpenDriver(*url));
+  if (s == "postgres" || s == "postgresql") return redacted(dialect::postgres::OpenDriver(*url));
   if (s == "mysql" || s == "mysql+unix" || s == "mariadb" || s == "maria" || s == "mariadb+unix" ||
-      s == "maria+unix") {
-    auto d = dialect::mysql::OpenDriver(*url);
-    if (!d.ok()) return Status(d.status().code(), RedactSecrets(d.status().message()));
-    return d;
-  }
+      s == "maria+unix")
+    return redacted(dialect::mysql::OpenDriver(*url));
   if (s == "clickhouse") {
     return Unsupported("driver " + GoQuote(s) + " is not available in this build yet (URL " +
                        url->Redacted() + ")");
